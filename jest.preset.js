@@ -1,0 +1,14 @@
+/** Shared jest settings: every project transpiles TypeScript with swc and finds tests under test/. */
+module.exports = {
+  testEnvironment: "node",
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } },
+    ],
+  },
+  moduleFileExtensions: ["ts", "js", "json"],
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  // Pulumi's runtime keeps gRPC handles alive between mock runs.
+  forceExit: true,
+};

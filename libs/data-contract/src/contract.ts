@@ -1,0 +1,21 @@
+/** The Pulumi project that owns the tables; monitoring and access reference its stacks. */
+export const DATA_PROJECT = "dynamodb-data";
+
+/** The production tables by their logical key. The data stack may be fed more (see its specs). */
+export const PRODUCTION_TABLE_KEYS = ["events", "sessions", "users"] as const;
+export type ProductionTableKey = (typeof PRODUCTION_TABLE_KEYS)[number];
+
+/** Values keyed by logical table key (`events`, `sessions`, ...). */
+export type TableMap = Readonly<Record<string, string>>;
+
+/**
+ * What the data stack exports and the other stacks read through a StackReference:
+ * physical table names, table ARNs, and stream ARNs of the tables that have a stream.
+ */
+export interface DataStackOutputs {
+  readonly tableNames: TableMap;
+  readonly tableArns: TableMap;
+  readonly streamArns: TableMap;
+}
+
+export const DATA_STACK_OUTPUT_NAMES = ["tableNames", "tableArns", "streamArns"] as const satisfies readonly (keyof DataStackOutputs)[];

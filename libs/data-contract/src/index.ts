@@ -1,0 +1,10 @@
+export {
+  DATA_PROJECT,
+  DATA_STACK_OUTPUT_NAMES,
+  PRODUCTION_TABLE_KEYS,
+  type DataStackOutputs,
+  type ProductionTableKey,
+  type TableMap,
+} from "./contract";
+export { DataStackOutputError, validateDataStackOutputs } from "./validate-outputs";
+export { readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";

@@ -1,0 +1,25 @@
+import { validateDataStackOutputs } from "../src";
+
+const arn = (name: string) => `arn:aws:dynamodb:ap-southeast-2:123456789012:table/${name}`;
+const good = {
+  tableNames: { events: "events", users: "users" },
+  tableArns: { events: arn("events"), users: arn("users") },
+  streamArns: { events: `${arn("events")}/stream/2026-01-01T00:00:00.000` },
+};
+
+describe("validateDataStackOutputs", () => {
+  test("accepts consistent outputs", () => {
+    expect(validateDataStackOutputs("s", good)).toEqual(good);
+  });
+
+  test.each([
+    ["a non-object output", { ...good, tableNames: "events" }, /output 'tableNames' is not an object of strings/],
+    ["no tables", { ...good, tableNames: {}, tableArns: {}, streamArns: {} }, /exports no tables/],
+    ["a missing table ARN", { ...good, tableArns: { events: arn("events") } }, /'tableArns.users' \(undefined\) is not the ARN of table 'users'/],
+    ["an ARN of another table", { ...good, tableArns: { ...good.tableArns, users: arn("events") } }, /'tableArns.users'/],
+    ["a stream of an unknown table", { ...good, streamArns: { ...good.streamArns, other: `${arn("other")}/stream/x` } }, /'streamArns.other'/],
+    ["a stream ARN that is a table ARN", { ...good, streamArns: { events: arn("events") } }, /'streamArns.events'/],
+  ])("rejects %s", (_case, outputs, message) => {
+    expect(() => validateDataStackOutputs("org/dynamodb-data/dev", outputs)).toThrow(message);
+  });
+});

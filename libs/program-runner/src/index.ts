@@ -1,0 +1,13 @@
+export {
+  runProgram,
+  ProgramRunFailure,
+  MOCK_ACCOUNT_ID,
+  MOCK_ORGANIZATION,
+  type ProgramRun,
+  type RegisteredResource,
+  type RunOptions,
+  type StackProgram,
+} from "./run-program";
+export { readStackFiles, type StackFiles } from "./stack-files";
+export { MOCK_STREAM_LABEL, type MockCloud } from "./mock-cloud";
+export { cloudResources, resourceNamed, resourcesOfType } from "./queries";

@@ -1,0 +1,19 @@
+import type { ProgramRun, RegisteredResource } from "./run-program";
+
+export function resourcesOfType(run: ProgramRun, type: string): RegisteredResource[] {
+  return run.resources.filter((resource) => resource.type === type);
+}
+
+export function resourceNamed(run: ProgramRun, type: string, name: string): RegisteredResource {
+  const found = run.resources.find((resource) => resource.type === type && resource.name === name);
+  if (!found) {
+    const names = resourcesOfType(run, type).map((resource) => resource.name);
+    throw new Error(`No ${type} named '${name}' was registered (registered: ${names.join(", ") || "none"})`);
+  }
+  return found;
+}
+
+/** Resources the cloud provider would create: not components, stacks or stack references. */
+export function cloudResources(run: ProgramRun): RegisteredResource[] {
+  return run.resources.filter((resource) => resource.custom && !resource.type.startsWith("pulumi:"));
+}

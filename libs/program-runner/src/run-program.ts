@@ -1,0 +1,179 @@
+import * as pulumi from "@pulumi/pulumi";
+import { mockCall, mockResourceState, type MockCloud } from "./mock-cloud";
+import { qualify, readStackFiles } from "./stack-files";
+
+/** A stack's program: what its `index.ts` exports for the Pulumi runtime to call. */
+export type StackProgram = () => Promise<Record<string, unknown>>;
+
+export interface RegisteredResource {
+  readonly type: string;
+  readonly name: string;
+  /** The inputs the provider would receive, after every transformation. */
+  readonly inputs: Record<string, unknown>;
+  /** The `import` resource option: the id of an existing cloud resource to adopt. */
+  readonly importId?: string;
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly custom: boolean;
+}
+
+export interface ProgramRun {
+  readonly project: string;
+  readonly stack: string;
+  readonly config: Readonly<Record<string, string>>;
+  readonly resources: readonly RegisteredResource[];
+  readonly outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  /** Folder holding Pulumi.yaml and Pulumi.<stack>.yaml. */
+  readonly stackDir: string;
+  readonly stack: string;
+  readonly program: StackProgram;
+  /** Config changes on top of the stack file: bare keys belong to the project; `undefined` removes. */
+  readonly configOverrides?: Readonly<Record<string, string | undefined>>;
+  /** Outputs of stacks the program references, by fully qualified stack name. */
+  readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
+  readonly organization?: string;
+  readonly accountId?: string;
+}
+
+export const MOCK_ORGANIZATION = "organization";
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+interface RecordedOptions {
+  protect: boolean;
+  retainOnDelete: boolean;
+}
+
+/**
+ * The program failed. Carries what it had registered by then, so a caller can check that bad
+ * input stopped it before any cloud resource was declared.
+ */
+export class ProgramRunFailure extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly resources: readonly RegisteredResource[],
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = failure instanceof Error ? failure.name : "ProgramRunFailure";
+  }
+}
+
+// The mock runtime is process-global: one program at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+function waitForPendingRegistrations(): Promise<void> {
+  const settings = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+  return settings.waitForRPCs ? settings.waitForRPCs() : Promise.resolve();
+}
+
+async function runExclusive(options: RunOptions): Promise<ProgramRun> {
+  const files = readStackFiles(options.stackDir, options.stack);
+  const config: Record<string, string> = { ...files.config };
+  for (const [key, value] of Object.entries(options.configOverrides ?? {})) {
+    const qualified = qualify(files.project, key);
+    if (value === undefined) delete config[qualified];
+    else config[qualified] = value;
+  }
+  const cloud: MockCloud = {
+    accountId: options.accountId ?? MOCK_ACCOUNT_ID,
+    region: config["aws:region"] ?? "",
+    stackOutputs: options.stackOutputs ?? {},
+  };
+
+  // The language host fails a deployment on any error of the program, including rejections no
+  // one awaited (an apply() that throws); so does this runner.
+  const failures: unknown[] = [];
+  const recordFailure = (reason: unknown): void => {
+    failures.push(reason);
+  };
+  const registered: Omit<RegisteredResource, "protect" | "retainOnDelete">[] = [];
+  const recordedOptions = new Map<string, RecordedOptions>();
+  const mocks: pulumi.runtime.Mocks = {
+    newResource(args) {
+      registered.push({
+        type: args.type,
+        name: args.name,
+        inputs: args.inputs as Record<string, unknown>,
+        importId: args.id || undefined,
+        custom: args.custom ?? true,
+      });
+      return mockResourceState(cloud, args);
+    },
+    call(args) {
+      try {
+        return mockCall(cloud, args);
+      } catch (failure) {
+        // The SDK reports a failed invoke without its message; keep the mock's own words.
+        recordFailure(failure);
+        throw failure;
+      }
+    },
+  };
+
+  pulumi.runtime.setAllConfig(config);
+  await pulumi.runtime.setMocks(
+    mocks,
+    files.project,
+    options.stack,
+    false,
+    options.organization ?? MOCK_ORGANIZATION,
+  );
+
+  const withOptions = (): RegisteredResource[] =>
+    registered.map((resource) => {
+      const recorded = recordedOptions.get(`${resource.type}::${resource.name}`);
+      return { ...resource, protect: recorded?.protect ?? false, retainOnDelete: recorded?.retainOnDelete ?? false };
+    });
+
+  process.on("unhandledRejection", recordFailure);
+  let outputs: unknown;
+  try {
+    // Runs the program inside a root Stack resource, as the Pulumi language host does, so stack
+    // transformations (the tagging) apply exactly as in a real deployment.
+    outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      // SDK-side (unlike registerResourceTransform), so it sees every resource's options under mocks.
+      pulumi.runtime.registerStackTransformation((args) => {
+        recordedOptions.set(`${args.type}::${args.name}`, {
+          protect: args.opts.protect === true,
+          retainOnDelete: args.opts.retainOnDelete === true,
+        });
+        return undefined;
+      });
+      try {
+        return await options.program();
+      } catch (failure) {
+        recordFailure(failure);
+        return {};
+      }
+    });
+    await waitForPendingRegistrations();
+  } catch (failure) {
+    recordFailure(failure);
+  } finally {
+    process.off("unhandledRejection", recordFailure);
+  }
+  if (failures.length > 0) {
+    throw new ProgramRunFailure(failures[0], withOptions());
+  }
+
+  const resources = withOptions();
+  return {
+    project: files.project,
+    stack: options.stack,
+    config,
+    resources,
+    outputs: (outputs ?? {}) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Runs a stack's real program under `pulumi.runtime.setMocks` with the configuration of its
+ * `Pulumi.<stack>.yaml`, and returns every registered resource and the stack outputs.
+ */
+export function runProgram(options: RunOptions): Promise<ProgramRun> {
+  const run = queue.then(() => runExclusive(options));
+  queue = run.catch(() => undefined);
+  return run;
+}

@@ -1,0 +1,41 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+
+export interface StackFiles {
+  readonly project: string;
+  /** Fully qualified keys (`project:key`, `aws:region`) → the string the engine would pass. */
+  readonly config: Record<string, string>;
+}
+
+function readYaml(file: string): Record<string, unknown> {
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} does not exist`);
+  }
+  const parsed: unknown = parse(fs.readFileSync(file, "utf8"));
+  return (parsed ?? {}) as Record<string, unknown>;
+}
+
+/** The engine hands every config value to the program as a string; objects and lists as JSON. */
+function asConfigString(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function qualify(project: string, key: string): string {
+  return key.includes(":") ? key : `${project}:${key}`;
+}
+
+/** Reads `Pulumi.yaml` and `Pulumi.<stack>.yaml` of a stack folder as the Pulumi CLI would. */
+export function readStackFiles(stackDir: string, stack: string): StackFiles {
+  const projectFile = readYaml(path.join(stackDir, "Pulumi.yaml"));
+  const project = projectFile["name"];
+  if (typeof project !== "string") {
+    throw new Error(`${path.join(stackDir, "Pulumi.yaml")} has no project name`);
+  }
+  const stackFile = readYaml(path.join(stackDir, `Pulumi.${stack}.yaml`));
+  const raw = (stackFile["config"] ?? {}) as Record<string, unknown>;
+  const config = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [qualify(project, key), asConfigString(value)]),
+  );
+  return { project, config };
+}

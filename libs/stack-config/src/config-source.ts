@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Where raw configuration strings come from. A key without a namespace belongs to the stack's
+ * own project (`team` means `dynamodb-data:team`); a key with one (`aws:region`) is read as is.
+ */
+export interface ConfigSource {
+  readonly project: string;
+  get(key: string): string | undefined;
+}
+
+export function qualifiedKey(source: ConfigSource, key: string): string {
+  return key.includes(":") ? key : `${source.project}:${key}`;
+}
+
+/** The running Pulumi program's configuration (real engine or mock runtime alike). */
+export function pulumiConfigSource(): ConfigSource {
+  const project = pulumi.getProject();
+  const byNamespace = new Map<string, pulumi.Config>();
+  const configFor = (namespace: string): pulumi.Config => {
+    let config = byNamespace.get(namespace);
+    if (!config) {
+      config = new pulumi.Config(namespace);
+      byNamespace.set(namespace, config);
+    }
+    return config;
+  };
+  return {
+    project,
+    get(key: string): string | undefined {
+      const [namespace, name] = key.includes(":") ? key.split(":", 2) : [project, key];
+      return configFor(namespace).get(name);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { ConfigError } from "./config-error";
+import { qualifiedKey, type ConfigSource } from "./config-source";
+import { requireText } from "./readers";
+
+/**
+ * The longest name derived from the suffix is an IAM role, `dynamodb-sessions-<suffix>-write-role`
+ * (29 characters around the suffix), and IAM allows 64. 32 leaves room for a longer table name.
+ */
+export const MAX_ENVIRONMENT_SUFFIX_LENGTH = 32;
+
+const SUFFIX_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function validateEnvironmentSuffix(value: string, key: string): string {
+  if (value.length > MAX_ENVIRONMENT_SUFFIX_LENGTH) {
+    throw new ConfigError(
+      key,
+      `'${value}' is ${value.length} characters long`,
+      `Use at most ${MAX_ENVIRONMENT_SUFFIX_LENGTH}, so that every derived name (IAM roles allow 64) fits`,
+    );
+  }
+  if (!SUFFIX_PATTERN.test(value)) {
+    throw new ConfigError(
+      key,
+      `'${value}' is not allowed`,
+      "Use lowercase letters, digits and single hyphens inside (e.g. dev, pr-42)",
+    );
+  }
+  return value;
+}
+
+export function readEnvironmentSuffix(source: ConfigSource): string {
+  const key = "environmentSuffix";
+  return validateEnvironmentSuffix(requireText(source, key, "dev"), qualifiedKey(source, key));
+}

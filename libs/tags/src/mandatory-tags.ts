@@ -1,0 +1,50 @@
+import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
+
+/** Tag key on AWS → config key in every stack's Pulumi.<stack>.yaml. */
+export const MANDATORY_TAG_CONFIG_KEYS = {
+  Environment: "environment",
+  Team: "team",
+  CostCenter: "costCenter",
+} as const;
+
+export type MandatoryTagKey = keyof typeof MANDATORY_TAG_CONFIG_KEYS;
+export type MandatoryTags = Readonly<Record<MandatoryTagKey, string>>;
+
+export const MANDATORY_TAG_KEYS = Object.keys(MANDATORY_TAG_CONFIG_KEYS) as MandatoryTagKey[];
+
+/** AWS tag values: up to 256 Unicode characters; letters, digits, spaces and `_ . : / = + - @`. */
+const MAX_TAG_VALUE_LENGTH = 256;
+const TAG_VALUE_PATTERN = /^[\p{L}\p{N}\s_.:/=+\-@]*$/u;
+
+export function validateTagValue(value: string, key: string): string {
+  if (value !== value.trim()) {
+    throw new ConfigError(key, `'${value}' starts or ends with white space`, "Remove the surrounding spaces");
+  }
+  if (value.length > MAX_TAG_VALUE_LENGTH) {
+    throw new ConfigError(
+      key,
+      `the value is ${value.length} characters long`,
+      `AWS tag values hold at most ${MAX_TAG_VALUE_LENGTH}`,
+    );
+  }
+  if (!TAG_VALUE_PATTERN.test(value)) {
+    throw new ConfigError(
+      key,
+      `'${value}' has characters AWS tags do not allow`,
+      "Use letters, digits, spaces and _ . : / = + - @",
+    );
+  }
+  if (value.toLowerCase().startsWith("aws:")) {
+    throw new ConfigError(key, `'${value}' starts with 'aws:'`, "That prefix is reserved by AWS");
+  }
+  return value;
+}
+
+export function readMandatoryTags(source: ConfigSource): MandatoryTags {
+  const entries = MANDATORY_TAG_KEYS.map((tagKey) => {
+    const configKey = MANDATORY_TAG_CONFIG_KEYS[tagKey];
+    const value = requireText(source, configKey, tagKey === "CostCenter" ? "CC-1234" : "analytics-platform");
+    return [tagKey, validateTagValue(value, qualifiedKey(source, configKey))] as const;
+  });
+  return Object.fromEntries(entries) as Record<MandatoryTagKey, string>;
+}

@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import { isTaggableAwsType } from "./taggable";
+import type { MandatoryTags } from "./mandatory-tags";
+
+type TagInput = pulumi.Input<Record<string, pulumi.Input<string>>> | undefined;
+
+/**
+ * Merges the mandatory tags into a resource's own tags. The resource's tags may be computed
+ * (outputs of other resources or stack references), so the merge happens inside `apply()`.
+ * Mandatory tags win: a resource cannot opt out of cost attribution.
+ */
+export function withMandatoryTags(
+  tags: TagInput,
+  mandatory: MandatoryTags,
+): pulumi.Output<Record<string, string>> {
+  return pulumi.output(tags ?? {}).apply((own): Record<string, string> => ({ ...own, ...mandatory }));
+}
+
+/** A resource transformation that tags every taggable AWS resource it sees. */
+export function mandatoryTagsTransformation(mandatory: MandatoryTags): pulumi.ResourceTransformation {
+  return (args) => {
+    if (!isTaggableAwsType(args.type)) return undefined;
+    const props = args.props as { tags?: TagInput };
+    return { props: { ...args.props, tags: withMandatoryTags(props.tags, mandatory) }, opts: args.opts };
+  };
+}
+
+/**
+ * Registers the tagging on the root stack resource, so it reaches every resource of the program,
+ * including those inside components, without any resource having to ask for it. Call it first.
+ *
+ * This is the SDK-side transformation, which runs identically under the engine and under mocks;
+ * its successor registerResourceTransform runs in the engine, which mocks skip (pulumi/pulumi#17090).
+ */
+export function tagEveryResource(mandatory: MandatoryTags): void {
+  pulumi.runtime.registerStackTransformation(mandatoryTagsTransformation(mandatory));
+}

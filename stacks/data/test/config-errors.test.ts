@@ -1,0 +1,42 @@
+import { ProgramRunFailure } from "@dynamodb-platform/program-runner";
+import { cloudResources, runDataStack } from "./run-data-stack";
+
+async function failureOf(overrides: Record<string, string | undefined>): Promise<ProgramRunFailure> {
+  const outcome = await runDataStack("dev", overrides).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof ProgramRunFailure)) throw new Error("the program ran although its config is bad");
+  return outcome;
+}
+
+describe("bad data stack configuration fails before any resource is registered", () => {
+  test.each([
+    ["environmentSuffix with uppercase", { environmentSuffix: "Dev" }, /'dynamodb-data:environmentSuffix': 'Dev' is not allowed.*lowercase/],
+    ["environmentSuffix with an underscore", { environmentSuffix: "my_env" }, /'dynamodb-data:environmentSuffix': 'my_env' is not allowed/],
+    ["environmentSuffix too long", { environmentSuffix: "a".repeat(33) }, /'dynamodb-data:environmentSuffix'.*33 characters long.*at most 32/],
+    ["environmentSuffix missing", { environmentSuffix: undefined }, /'dynamodb-data:environmentSuffix': it is missing/],
+    ["team missing", { team: undefined }, /'dynamodb-data:team': it is missing.*pulumi config set team/],
+    ["cost centre empty", { costCenter: "" }, /'dynamodb-data:costCenter': it is empty/],
+    ["cost centre with characters AWS tags reject", { costCenter: "CC#12" }, /'dynamodb-data:costCenter'.*characters AWS tags do not allow/],
+    ["environment missing", { environment: undefined }, /'dynamodb-data:environment': it is missing/],
+    ["adoption flag that is not a boolean", { adoptExistingTables: "yes" }, /'dynamodb-data:adoptExistingTables': 'yes' is not a boolean.*true or false/],
+    ["adoption flag missing", { adoptExistingTables: undefined }, /'dynamodb-data:adoptExistingTables': it is missing/],
+    ["region missing", { "aws:region": undefined }, /'aws:region': it is missing/],
+    ["region malformed", { "aws:region": "sydney" }, /'aws:region': 'sydney' is not an AWS region name/],
+  ])("%s", async (_case, overrides, message) => {
+    const failure = await failureOf(overrides);
+    expect(failure.name).toBe("ConfigError");
+    expect(failure.message).toMatch(message);
+    expect(cloudResources({ ...failureRun(failure) })).toEqual([]);
+  });
+
+  test("a 32-character suffix, the longest allowed, is accepted", async () => {
+    const run = await runDataStack("dev", { environmentSuffix: "a".repeat(32) });
+    expect(cloudResources(run).length).toBeGreaterThan(0);
+  });
+});
+
+function failureRun(failure: ProgramRunFailure) {
+  return { project: "", stack: "", config: {}, outputs: {}, resources: failure.resources };
+}

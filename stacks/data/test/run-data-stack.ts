@@ -1,0 +1,30 @@
+import * as path from "node:path";
+import { cloudResources, resourcesOfType, runProgram, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
+import { dataProgram } from "../src/program";
+import type { TableSpec } from "../src/tables/table-spec";
+
+export const STACKS = ["dev", "prod"] as const;
+export const TABLE = "aws:dynamodb/table:Table";
+export const CONTRIBUTOR_INSIGHTS = "aws:dynamodb/contributorInsights:ContributorInsights";
+
+export function runDataStack(
+  stack: string,
+  configOverrides: Record<string, string | undefined> = {},
+  specs?: readonly TableSpec[],
+): Promise<ProgramRun> {
+  return runProgram({
+    stackDir: path.join(__dirname, ".."),
+    stack,
+    program: () => dataProgram(specs),
+    configOverrides,
+  });
+}
+
+/** Tables by logical key (`events`, ...), told apart by their physical name's prefix. */
+export function tablesByKey(run: ProgramRun): Record<string, RegisteredResource> {
+  return Object.fromEntries(
+    resourcesOfType(run, TABLE).map((table) => [String(table.inputs["name"]).split("-")[0], table]),
+  );
+}
+
+export { cloudResources, resourcesOfType };
