@@ -3,7 +3,7 @@ import { mockCall, mockResourceState, type MockCloud } from "./mock-cloud";
 import { qualify, readStackFiles } from "./stack-files";
 
 /** A stack's program: what its `index.ts` exports for the Pulumi runtime to call. */
-export type StackProgram = () => Promise<Record<string, unknown>>;
+export type StackProgram = () => Promise<object>;
 
 export interface RegisteredResource {
   readonly type: string;

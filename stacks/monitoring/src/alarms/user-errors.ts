@@ -1,0 +1,27 @@
+import type * as aws from "@pulumi/aws";
+
+/** The mission's rule: more than 5 user errors (HTTP 400) a minute. */
+export const USER_ERRORS_THRESHOLD = 5;
+
+/**
+ * DynamoDB publishes UserErrors with no dimensions: one number for every table and stream of the
+ * account in the region. A TableName dimension matches no data, so one alarm covers all tables,
+ * and also counts any other table in the account and region.
+ */
+export function userErrorsAlarmArgs(alarmName: string, physicalTableNames: readonly string[]): aws.cloudwatch.MetricAlarmArgs {
+  return {
+    name: alarmName,
+    alarmDescription:
+      `DynamoDB client errors (HTTP 400) above ${USER_ERRORS_THRESHOLD} a minute across the whole account and region. ` +
+      `Covers the tables ${physicalTableNames.join(", ")}, and counts every other DynamoDB table and stream in this ` +
+      "account and region too: AWS publishes UserErrors without a TableName dimension.",
+    namespace: "AWS/DynamoDB",
+    metricName: "UserErrors",
+    statistic: "Sum",
+    period: 60,
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: USER_ERRORS_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: "notBreaching",
+  };
+}

@@ -1,0 +1,77 @@
+import { ProgramRunFailure, resourcesOfType } from "@dynamodb-platform/program-runner";
+import { ALARM, SUBSCRIPTION, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
+
+async function failureOf(run: Promise<unknown>): Promise<ProgramRunFailure> {
+  const outcome = await run.then(() => undefined, (error: unknown) => error);
+  if (!(outcome instanceof ProgramRunFailure)) throw new Error("the program ran although its input is bad");
+  return outcome;
+}
+
+describe("monitoring configuration", () => {
+  test("thresholds and datapoints come from config", async () => {
+    const run = await runMonitoringStack("dev", { systemErrorsThreshold: "10", systemErrorsDatapoints: "5" });
+    for (const alarm of resourcesOfType(run, ALARM).filter((a) => a.name.startsWith("systemerrors-"))) {
+      expect(alarm.inputs).toMatchObject({ threshold: 10, evaluationPeriods: 5, datapointsToAlarm: 5 });
+    }
+  });
+
+  test("without the keys, the documented defaults apply (more than 1 a minute, 3 minutes in a row)", async () => {
+    const run = await runMonitoringStack("dev", { systemErrorsThreshold: undefined, systemErrorsDatapoints: undefined });
+    const alarm = resourcesOfType(run, ALARM).find((a) => a.name === "systemerrors-events-dev");
+    expect(alarm?.inputs).toMatchObject({ threshold: 1, evaluationPeriods: 3, datapointsToAlarm: 3 });
+  });
+
+  test("each configured e-mail address subscribes to the topic", async () => {
+    const run = await runMonitoringStack("prod");
+    const subscriptions = resourcesOfType(run, SUBSCRIPTION);
+    expect(subscriptions.map((s) => s.inputs)).toEqual([
+      {
+        topic: run.outputs["alarmTopicArn"],
+        protocol: "email",
+        endpoint: "analytics-platform-oncall@example.com",
+      },
+    ]);
+  });
+
+  test("a dataStack override is the stack that gets read", async () => {
+    const run = await runMonitoringStack("dev", { dataStack: "acme/dynamodb-data/staging" }, {
+      "acme/dynamodb-data/staging": { ...dataOutputsFor("staging") },
+    });
+    expect(resourcesOfType(run, ALARM).find((a) => a.name === "systemerrors-events-dev")?.inputs["alarmDescription"]).toContain(
+      "events-staging",
+    );
+  });
+
+  test.each([
+    ["zero threshold", { systemErrorsThreshold: "0" }, /'dynamodb-monitoring:systemErrorsThreshold': '0' is not a positive number/],
+    ["negative threshold", { systemErrorsThreshold: "-2" }, /'dynamodb-monitoring:systemErrorsThreshold': '-2' is not a positive number/],
+    ["fractional datapoints", { systemErrorsDatapoints: "1.5" }, /'dynamodb-monitoring:systemErrorsDatapoints': '1.5' is not a positive whole number/],
+    ["an invalid e-mail", { alarmEmails: '["oncall-at-example.com"]' }, /'dynamodb-monitoring:alarmEmails': 'oncall-at-example.com' is not an e-mail address/],
+    ["e-mails that are not a list", { alarmEmails: "oncall@example.com" }, /'dynamodb-monitoring:alarmEmails'.*is not a list of strings/],
+    ["a duplicated e-mail", { alarmEmails: '["a@example.com","A@example.com"]' }, /'dynamodb-monitoring:alarmEmails': an address is listed twice/],
+    ["a bad suffix", { environmentSuffix: "Prod_1" }, /'dynamodb-monitoring:environmentSuffix': 'Prod_1' is not allowed/],
+    ["a missing team", { team: undefined }, /'dynamodb-monitoring:team': it is missing/],
+  ])("%s fails with a named error before any resource", async (_case, overrides, message) => {
+    const failure = await failureOf(runMonitoringStack("dev", overrides));
+    expect(failure.message).toMatch(message);
+    expect(failure.resources.filter((r) => r.custom && r.type.startsWith("aws:"))).toEqual([]);
+  });
+
+  test("a data stack without the outputs names the stack and output and says to deploy data first", async () => {
+    const failure = await failureOf(runMonitoringStack("dev", {}, {}));
+    expect(failure.message).toMatch(
+      /Required output 'tableNames' does not exist on stack 'organization\/dynamodb-data\/dev'.*Deploy the data stack first/,
+    );
+    expect(failure.resources.filter((r) => r.type.startsWith("aws:"))).toEqual([]);
+  });
+
+  test("inconsistent data stack outputs are refused before any alarm", async () => {
+    const outputs = dataOutputsFor("dev");
+    const failure = await failureOf(
+      runMonitoringStack("dev", {}, {
+        "organization/dynamodb-data/dev": { ...outputs, tableArns: { ...outputs.tableArns, users: "not-an-arn" } },
+      }),
+    );
+    expect(failure.message).toMatch(/output 'tableArns.users' \(not-an-arn\) is not the ARN of table 'users-dev'/);
+  });
+});

@@ -1,0 +1,28 @@
+import * as path from "node:path";
+import { exampleDataStackOutputs, type DataStackOutputs } from "@dynamodb-platform/data-contract";
+import { runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
+import { monitoringProgram } from "../src/program";
+
+export const STACKS = ["dev", "prod"] as const;
+export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const TOPIC = "aws:sns/topic:Topic";
+export const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+
+/** What the data stack exports in each environment (dev tables carry the suffix). */
+export function dataOutputsFor(stack: string): DataStackOutputs {
+  const name = (table: string) => (stack === "prod" ? table : `${table}-${stack}`);
+  return exampleDataStackOutputs({
+    tableNames: { events: name("events"), sessions: name("sessions"), users: name("users") },
+    streams: ["events"],
+  });
+}
+
+export function runMonitoringStack(
+  stack: string,
+  configOverrides: Record<string, string | undefined> = {},
+  stackOutputs: Record<string, Record<string, unknown>> = {
+    [`organization/dynamodb-data/${stack}`]: { ...dataOutputsFor(stack) },
+  },
+): Promise<ProgramRun> {
+  return runProgram({ stackDir: path.join(__dirname, ".."), stack, program: monitoringProgram, configOverrides, stackOutputs });
+}
