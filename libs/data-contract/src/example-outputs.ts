@@ -1,4 +1,4 @@
-import type { DataStackOutputs } from "./contract";
+import { PRODUCTION_TABLE_KEYS, type DataStackOutputs } from "./contract";
 
 export interface ExampleOutputsOptions {
   /** Physical table names by logical key. */
@@ -25,4 +25,16 @@ export function exampleDataStackOutputs(options: ExampleOutputsOptions): DataSta
       (options.streams ?? []).map((key) => [key, `${arn(options.tableNames[key])}/stream/2026-01-01T00:00:00.000`]),
     ),
   };
+}
+
+/**
+ * The production tables as a data stack of the given name exports them: `prod` adopts the exact
+ * names, any other stack suffixes them (`events-dev`); only events has a stream.
+ */
+export function exampleOutputsForStack(stack: string): DataStackOutputs {
+  const name = (table: string): string => (stack === "prod" ? table : `${table}-${stack}`);
+  return exampleDataStackOutputs({
+    tableNames: Object.fromEntries(PRODUCTION_TABLE_KEYS.map((table) => [table, name(table)])),
+    streams: ["events"],
+  });
 }

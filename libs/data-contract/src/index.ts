@@ -8,4 +8,4 @@ export {
 } from "./contract";
 export { DataStackOutputError, validateDataStackOutputs } from "./validate-outputs";
 export { readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";
-export { exampleDataStackOutputs, type ExampleOutputsOptions } from "./example-outputs";
+export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { exampleDataStackOutputs, type DataStackOutputs } from "@dynamodb-platform/data-contract";
+import { exampleOutputsForStack } from "@dynamodb-platform/data-contract";
 import { runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { monitoringProgram } from "../src/program";
 
@@ -8,14 +8,7 @@ export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 export const TOPIC = "aws:sns/topic:Topic";
 export const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 
-/** What the data stack exports in each environment (dev tables carry the suffix). */
-export function dataOutputsFor(stack: string): DataStackOutputs {
-  const name = (table: string) => (stack === "prod" ? table : `${table}-${stack}`);
-  return exampleDataStackOutputs({
-    tableNames: { events: name("events"), sessions: name("sessions"), users: name("users") },
-    streams: ["events"],
-  });
-}
+export const dataOutputsFor = exampleOutputsForStack;
 
 export function runMonitoringStack(
   stack: string,

@@ -1,0 +1,19 @@
+import * as path from "node:path";
+import { exampleOutputsForStack } from "@dynamodb-platform/data-contract";
+import { runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
+import { accessProgram } from "../src/program";
+
+export const STACKS = ["dev", "prod"] as const;
+export const ROLE = "aws:iam/role:Role";
+export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+export const dataOutputsFor = exampleOutputsForStack;
+
+export function runAccessStack(
+  stack: string,
+  configOverrides: Record<string, string | undefined> = {},
+  stackOutputs: Record<string, Record<string, unknown>> = {
+    [`organization/dynamodb-data/${stack}`]: { ...dataOutputsFor(stack) },
+  },
+): Promise<ProgramRun> {
+  return runProgram({ stackDir: path.join(__dirname, ".."), stack, program: accessProgram, configOverrides, stackOutputs });
+}
