@@ -10,4 +10,4 @@ export {
 } from "./run-program";
 export { readStackFiles, type StackFiles } from "./stack-files";
 export { MOCK_STREAM_LABEL, type MockCloud } from "./mock-cloud";
-export { cloudResources, resourceNamed, resourcesOfType } from "./queries";
+export { cloudResources, resourceNamed, resourcesOfType, sortedResources } from "./queries";

@@ -17,3 +17,8 @@ export function resourceNamed(run: ProgramRun, type: string, name: string): Regi
 export function cloudResources(run: ProgramRun): RegisteredResource[] {
   return run.resources.filter((resource) => resource.custom && !resource.type.startsWith("pulumi:"));
 }
+
+/** Resources in a stable order (type, then name), whatever order the program registered them in. */
+export function sortedResources<T extends { type: string; name: string }>(resources: readonly T[]): T[] {
+  return [...resources].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,47 @@
+import * as path from "node:path";
+import { formatPlan } from "./format-plan";
+import { planStacks, StackPlanFailure } from "./plan-stacks";
+import { discoverStackProjects, loadStackProgram, requireStackFiles } from "./stack-projects";
+import { writePlanJson } from "./write-plan";
+
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+
+function parseArgs(argv: readonly string[]): { stack: string } {
+  let stack = "dev";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--stack" && argv[i + 1]) stack = argv[++i];
+    else if (arg.startsWith("--stack=")) stack = arg.slice("--stack=".length);
+    else throw new Error(`unknown argument '${arg}'. Usage: npm start [-- --stack <dev|prod>]`);
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`'${stack}' is not a stack name`);
+  return { stack };
+}
+
+async function main(): Promise<number> {
+  const { stack } = parseArgs(process.argv.slice(2));
+  const projects = discoverStackProjects(path.join(ROOT, "stacks"));
+  requireStackFiles(projects, stack);
+  let planned;
+  try {
+    planned = await planStacks({ stack, projects, programFor: (project) => loadStackProgram(project.dir) });
+  } catch (error) {
+    if (!(error instanceof StackPlanFailure)) throw error;
+    console.error(`Plan of stack '${stack}' stopped in ${error.message}`);
+    return 1;
+  }
+  const jsonDir = path.join(ROOT, "dist", "plan", stack);
+  writePlanJson(jsonDir, planned);
+  console.log(formatPlan(stack, planned, ROOT, jsonDir));
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(`Plan not started: ${(error as Error).message}`);
+    process.exit(2);
+  },
+);

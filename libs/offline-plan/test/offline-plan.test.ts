@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { resourcesOfType } from "@dynamodb-platform/program-runner";
+import {
+  discoverStackProjects,
+  formatPlan,
+  loadStackProgram,
+  planStacks,
+  StackPlanFailure,
+  writePlanJson,
+  type PlannedStack,
+} from "../src";
+
+const root = path.join(__dirname, "..", "..", "..");
+const projects = discoverStackProjects(path.join(root, "stacks"));
+const plan = (stack: string, list = projects) =>
+  planStacks({ stack, projects: list, programFor: (project) => loadStackProgram(project.dir) });
+
+describe("offline plan", () => {
+  let dev: PlannedStack[];
+  beforeAll(async () => {
+    dev = await plan("dev");
+  });
+
+  test("plans every stack, data first", () => {
+    expect(projects.map((p) => p.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
+    expect(dev.map((p) => p.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
+  });
+
+  test("monitoring and access are fed the data stack's planned outputs", () => {
+    const monitoring = dev.find((p) => p.project === "dynamodb-monitoring")!.run;
+    const access = dev.find((p) => p.project === "dynamodb-access")!.run;
+    const queries = resourcesOfType(monitoring, "aws:cloudwatch/metricAlarm:MetricAlarm").flatMap(
+      (alarm) => ((alarm.inputs["metricQueries"] ?? []) as { expression: string }[]).map((q) => q.expression),
+    );
+    expect(queries.some((q) => q.endsWith("WHERE TableName = 'events-dev'"))).toBe(true);
+    const dataStreams = dev[0].run.outputs["streamArns"] as Record<string, string>;
+    const readEvents = resourcesOfType(access, "aws:iam/rolePolicy:RolePolicy").find((p) => p.inputs["role"] === "dynamodb-events-dev-read-role");
+    expect(String(readEvents?.inputs["policy"])).toContain(dataStreams.events);
+  });
+
+  test("the summary says it is offline and shows the properties that matter", () => {
+    const text = formatPlan("dev", dev, root, path.join(root, "dist", "plan", "dev"));
+    expect(text).toMatch(/This is NOT a 'pulumi preview' against AWS/);
+    expect(text).toMatch(/dynamodb:Table\s+table-sessions-dev\s+name=sessions-dev\n\s+billing=PAY_PER_REQUEST\n\s+key=sessionId\(S\)/);
+    expect(text).toMatch(/gsi=userId-timestamp-index\(userId\+timestamp, ALL\)/);
+    expect(text).toMatch(/pitr=35d/);
+    expect(text).toMatch(/fires=GreaterThanThreshold 5 in 1 of 1 periods/);
+    expect(text).toMatch(/WriteItems: PutItem,UpdateItem,DeleteItem,BatchWriteItem/);
+    expect(text).toMatch(/Totals: 21 resources in 3 stacks, 0 to import/);
+  });
+
+  test("prod shows the three imports of the adoption", async () => {
+    const prod = await plan("prod");
+    const text = formatPlan("prod", prod, root, path.join(root, "dist", "plan", "prod"));
+    for (const table of ["events", "sessions", "users"]) expect(text).toContain(`IMPORT id=${table}`);
+    expect(text).toMatch(/3 to import/);
+  });
+
+  test("writes one JSON file per stack with every resource in a stable order", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    const files = writePlanJson(dir, dev);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(["dynamodb-access.json", "dynamodb-data.json", "dynamodb-monitoring.json"]);
+    const data = JSON.parse(fs.readFileSync(path.join(dir, "dynamodb-data.json"), "utf8")) as { resources: { type: string; name: string }[]; outputs: object };
+    const keys = data.resources.map((r) => `${r.type} ${r.name}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(data.outputs).toHaveProperty("tableNames");
+  });
+
+  test("bad config stops the plan with the same named error as the tests", async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "bad-data-"));
+    fs.copyFileSync(path.join(projects[0].dir, "Pulumi.yaml"), path.join(copy, "Pulumi.yaml"));
+    const devFile = fs.readFileSync(path.join(projects[0].dir, "Pulumi.dev.yaml"), "utf8");
+    fs.writeFileSync(path.join(copy, "Pulumi.dev.yaml"), devFile.replace("environmentSuffix: dev", "environmentSuffix: Dev_1"));
+    const failure = await planStacks({
+      stack: "dev",
+      projects: [{ project: "dynamodb-data", dir: copy }],
+      programFor: () => loadStackProgram(projects[0].dir),
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StackPlanFailure);
+    expect((failure as Error).message).toBe(
+      "dynamodb-data: Invalid configuration 'dynamodb-data:environmentSuffix': 'Dev_1' is not allowed. Use lowercase letters, digits and single hyphens inside (e.g. dev, pr-42)",
+    );
+  });
+});
+
+describe("npm start", () => {
+  const cli = path.join(__dirname, "..", "src", "cli.ts");
+  const start = (...args: string[]) => {
+    try {
+      return { status: 0, out: execFileSync(process.execPath, ["--require", "@swc-node/register", cli, ...args], { cwd: root, encoding: "utf8", stdio: "pipe" }) };
+    } catch (error) {
+      const failed = error as { status: number; stdout: string; stderr: string };
+      return { status: failed.status, out: failed.stdout + failed.stderr };
+    }
+  };
+
+  test("plans all three stacks of prod and writes dist/plan/prod", () => {
+    const { status, out } = start("--stack", "prod");
+    expect(status).toBe(0);
+    expect(out).toMatch(/Offline plan of stack 'prod'/);
+    expect(out).toMatch(/Totals: 22 resources in 3 stacks, 3 to import/);
+    expect(fs.existsSync(path.join(root, "dist", "plan", "prod", "dynamodb-monitoring.json"))).toBe(true);
+  }, 60_000);
+
+  test("an unknown stack names the stack files that exist", () => {
+    const { status, out } = start("--stack", "staging");
+    expect(status).toBe(2);
+    expect(out).toMatch(/dynamodb-data has no Pulumi\.staging\.yaml; its stacks are: dev, prod/);
+  }, 60_000);
+});

@@ -1,0 +1,53 @@
+/**
+ * The parts of `pulumi preview --json` the guard reads (the engine's PreviewDigest: `steps`, each
+ * with `op`, `urn`, optional `oldState`/`newState` (apitype.ResourceV3), `replaceReasons` and
+ * `detailedDiff`).
+ */
+export interface PreviewStep {
+  readonly op: string;
+  readonly urn: string;
+  readonly oldState?: { readonly type?: string };
+  readonly newState?: { readonly type?: string };
+  readonly diffReasons?: readonly string[];
+  readonly replaceReasons?: readonly string[];
+  readonly detailedDiff?: Readonly<Record<string, { readonly kind: string }>> | null;
+}
+
+export interface PreviewDocument {
+  readonly steps?: readonly PreviewStep[];
+  readonly changeSummary?: Readonly<Record<string, number>>;
+}
+
+export class PreviewDocumentError extends Error {
+  constructor(problem: string) {
+    super(`Not a 'pulumi preview --json' document: ${problem}`);
+    this.name = "PreviewDocumentError";
+  }
+}
+
+/** Parses and checks the document's shape, so a truncated or wrong file cannot pass as "no changes". */
+export function parsePreviewDocument(text: string): PreviewDocument {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new PreviewDocumentError(`it is not JSON (${(error as Error).message})`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new PreviewDocumentError("it is not a JSON object");
+  }
+  const document = parsed as PreviewDocument;
+  if (document.steps === undefined && document.changeSummary === undefined) {
+    throw new PreviewDocumentError("it has neither 'steps' nor 'changeSummary'");
+  }
+  if (document.steps !== undefined && !Array.isArray(document.steps)) {
+    throw new PreviewDocumentError("'steps' is not a list");
+  }
+  for (const step of (document.steps ?? []) as unknown[]) {
+    const { op, urn } = (step ?? {}) as Partial<PreviewStep>;
+    if (typeof op !== "string" || typeof urn !== "string") {
+      throw new PreviewDocumentError("a step has no 'op' or 'urn'");
+    }
+  }
+  return document;
+}
