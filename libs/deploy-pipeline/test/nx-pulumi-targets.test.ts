@@ -28,6 +28,10 @@ const replacesUsers = JSON.stringify({
   ],
 });
 
+const policy = (stack: string) => `--policy-pack ../../libs/policies/pack --policy-pack-config dist/policy-config.${stack}.json`;
+const up = (folder: string, stack: string) => `${folder} up --yes --stack ${stack} ${policy(stack)}`;
+const guardPreview = (stack: string) => `data preview --json --stack ${stack} ${policy(stack)}`;
+
 function nx(args: string[], preview = noChanges): { calls: string[]; ok: boolean; output: string } {
   fs.writeFileSync(callLog, "");
   fs.writeFileSync(previewAnswer, preview);
@@ -56,14 +60,14 @@ describe("the stacks' Pulumi targets, run by Nx", () => {
   test("deploying everything: data (guarded) first, then monitoring and access, on the chosen stack", () => {
     const { calls, ok } = nx(["run-many", "-t", "deploy", "--stack=prod", "--parallel=1"]);
     expect(ok).toBe(true);
-    expect(calls.slice(0, 2)).toEqual(["data preview --json --stack prod", "data up --yes --stack prod"]);
-    expect(calls.slice(2).sort()).toEqual(["access up --yes --stack prod", "monitoring up --yes --stack prod"]);
+    expect(calls.slice(0, 2)).toEqual([guardPreview("prod"), up("data", "prod")]);
+    expect(calls.slice(2).sort()).toEqual([up("access", "prod"), up("monitoring", "prod")]);
   });
 
   test("the guard stops a deploy that would replace a table, before any pulumi up", () => {
     const { calls, ok, output } = nx(["run-many", "-t", "deploy", "--stack=prod", "--parallel=1"], replacesUsers);
     expect(ok).toBe(false);
-    expect(calls).toEqual(["data preview --json --stack prod"]);
+    expect(calls).toEqual([guardPreview("prod")]);
     expect(output).toMatch(/table 'table-users-prod' would be REPLACED \(step 'replace', forced by hashKey\)/);
   });
 
@@ -79,16 +83,24 @@ describe("the stacks' Pulumi targets, run by Nx", () => {
 
   test("a monitoring-only change deploys data (a no-op when unchanged) and then monitoring, not access", () => {
     const { calls } = nx(["affected", "-t", "deploy", "--stack=prod", "--parallel=1", "--files=stacks/monitoring/src/alarms/user-errors.ts"]);
-    expect(calls).toEqual(["data preview --json --stack prod", "data up --yes --stack prod", "monitoring up --yes --stack prod"]);
+    expect(calls).toEqual([guardPreview("prod"), up("data", "prod"), up("monitoring", "prod")]);
   });
 
   test("monitoring alone, without touching data (roll back or redeploy)", () => {
     const { calls } = nx(["run", "@dynamodb-platform/monitoring:deploy", "--stack=prod", "--exclude-task-dependencies"]);
-    expect(calls).toEqual(["monitoring up --yes --stack prod"]);
+    expect(calls).toEqual([up("monitoring", "prod")]);
+  });
+
+  test("preview and deploy hand the policy pack the config derived from the stack's files", () => {
+    nx(["run", "@dynamodb-platform/access:preview", "--stack=prod"]);
+    const written = JSON.parse(fs.readFileSync(path.join(root, "stacks", "access", "dist", "policy-config.prod.json"), "utf8")) as unknown;
+    expect(written).toEqual({
+      "names-carry-environment-suffix": { environmentSuffix: "prod", adoptedTableNames: ["events", "sessions", "users"] },
+    });
   });
 
   test("preview, refresh and destroy run in the stack's folder, on dev unless told otherwise", () => {
-    expect(nx(["run", "@dynamodb-platform/access:preview"]).calls).toEqual(["access preview --stack dev --diff"]);
+    expect(nx(["run", "@dynamodb-platform/access:preview"]).calls).toEqual([`access preview --stack dev --diff ${policy("dev")}`]);
     expect(nx(["run", "@dynamodb-platform/data:refresh", "--stack=prod"]).calls).toEqual(["data refresh --yes --stack prod"]);
     expect(nx(["run", "@dynamodb-platform/monitoring:destroy", "--stack=dev"]).calls).toEqual(["monitoring destroy --stack dev"]);
   });

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { formatPlan } from "./format-plan";
+import { checkPolicies, formatPolicyResults } from "./plan-policies";
 import { planStacks, StackPlanFailure } from "./plan-stacks";
 import { discoverStackProjects, loadStackProgram, requireStackFiles } from "./stack-projects";
 import { writePlanJson } from "./write-plan";
@@ -33,7 +34,10 @@ async function main(): Promise<number> {
   const jsonDir = path.join(ROOT, "dist", "plan", stack);
   writePlanJson(jsonDir, planned);
   console.log(formatPlan(stack, planned, ROOT, jsonDir));
-  return 0;
+  const policyResults = await checkPolicies(stack, planned);
+  console.log(`\n${formatPolicyResults(policyResults)}`);
+  // Mandatory policies fail a real preview; the offline plan fails the same way.
+  return policyResults.some((result) => result.violations.length > 0) ? 1 : 0;
 }
 
 main().then(

@@ -3,3 +3,4 @@ export { planStacks, StackPlanFailure, type PlannedStack, type PlanOptions } fro
 export { formatPlan } from "./format-plan";
 export { shortType, summarize } from "./summarize";
 export { writePlanJson } from "./write-plan";
+export { checkPolicies, formatPolicyResults, type StackPolicyResult } from "./plan-policies";

@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { resourcesOfType } from "@dynamodb-platform/program-runner";
 import {
+  checkPolicies,
   discoverStackProjects,
   formatPlan,
   loadStackProgram,
@@ -50,6 +51,29 @@ describe("offline plan", () => {
     expect(text).toMatch(/fires=GreaterThanThreshold 5 in 1 of 1 periods/);
     expect(text).toMatch(/WriteItems: PutItem,UpdateItem,DeleteItem,BatchWriteItem/);
     expect(text).toMatch(/Totals: 21 resources in 3 stacks, 0 to import/);
+  });
+
+  test.each(["dev", "prod"])("every resource of every stack passes every policy (%s)", async (stack) => {
+    const planned = stack === "dev" ? dev : await plan(stack);
+    const results = await checkPolicies(stack, planned);
+    expect(results.map((r) => r.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
+    expect(results.every((r) => r.checkedResources > 0)).toBe(true);
+    expect(results.flatMap((r) => r.violations)).toEqual([]);
+  });
+
+  test("a stack that breaks a policy is reported", async () => {
+    const dataOnly = await plan("dev", [projects[0]]);
+    const tampered = dataOnly.map((entry) => ({
+      ...entry,
+      run: {
+        ...entry.run,
+        resources: entry.run.resources.map((r) =>
+          r.type === "aws:dynamodb/table:Table" ? { ...r, inputs: { ...r.inputs, billingMode: "PROVISIONED" } } : r,
+        ),
+      },
+    }));
+    const [result] = await checkPolicies("dev", tampered);
+    expect(result.violations.map((v) => v.policy)).toEqual(["dynamodb-on-demand", "dynamodb-on-demand", "dynamodb-on-demand"]);
   });
 
   test("prod shows the three imports of the adoption", async () => {
@@ -102,6 +126,7 @@ describe("npm start", () => {
     expect(status).toBe(0);
     expect(out).toMatch(/Offline plan of stack 'prod'/);
     expect(out).toMatch(/Totals: 22 resources in 3 stacks, 3 to import/);
+    expect(out).toMatch(/dynamodb-monitoring: 6 resources checked, all passed/);
     expect(fs.existsSync(path.join(root, "dist", "plan", "prod", "dynamodb-monitoring.json"))).toBe(true);
   }, 60_000);
 

@@ -1,0 +1,36 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { DATA_PROJECT, PRODUCTION_TABLE_KEYS } from "@dynamodb-platform/data-contract";
+import { readStackFiles } from "@dynamodb-platform/program-runner";
+import type { PolicyPackConfig } from "./evaluate";
+import { namesCarryEnvironmentSuffix } from "./rules/naming";
+
+function dataStackDir(stackDir: string): string | undefined {
+  const parent = path.dirname(path.resolve(stackDir));
+  return fs
+    .readdirSync(parent)
+    .map((entry) => path.join(parent, entry))
+    .find((dir) => {
+      const file = path.join(dir, "Pulumi.yaml");
+      return fs.existsSync(file) && (parse(fs.readFileSync(file, "utf8")) as { name?: string }).name === DATA_PROJECT;
+    });
+}
+
+/**
+ * The policy config of one stack, derived from the Pulumi.<stack>.yaml files (the one source of
+ * the suffix and of the adoption flag), so the CLI and the offline plan check the same thing.
+ */
+export function policyConfigFor(stackDir: string, stack: string): PolicyPackConfig {
+  const own = readStackFiles(stackDir, stack);
+  const environmentSuffix = own.config[`${own.project}:environmentSuffix`];
+  const dataDir = dataStackDir(stackDir);
+  const data = dataDir && fs.existsSync(path.join(dataDir, `Pulumi.${stack}.yaml`)) ? readStackFiles(dataDir, stack) : undefined;
+  const adopted = data?.config[`${DATA_PROJECT}:adoptExistingTables`] === "true";
+  return {
+    [namesCarryEnvironmentSuffix.name]: {
+      ...(environmentSuffix ? { environmentSuffix } : {}),
+      adoptedTableNames: adopted ? [...PRODUCTION_TABLE_KEYS] : [],
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { evaluatePolicies, PLATFORM_POLICIES, type PolicyPackConfig, type ResourceUnderPolicy } from "../src";
+import { arn, broken, good, policyDocument, tags } from "./resources";
+
+const devConfig: PolicyPackConfig = { "names-carry-environment-suffix": { environmentSuffix: "dev", adoptedTableNames: [] } };
+const tagsWithoutTeam = Object.fromEntries(Object.entries(tags).filter(([key]) => key !== "Team"));
+
+test("the well-formed resources pass every policy", async () => {
+  expect(await evaluatePolicies(Object.values(good), devConfig)).toEqual([]);
+});
+
+test("there are twelve policies, all mandatory, with unique names", () => {
+  expect(PLATFORM_POLICIES).toHaveLength(12);
+  expect(new Set(PLATFORM_POLICIES.map((p) => p.name)).size).toBe(12);
+  expect(PLATFORM_POLICIES.every((p) => p.enforcementLevel === "mandatory")).toBe(true);
+});
+
+const readPolicy = (statements: object[]) => broken(good.rolePolicy, { policy: policyDocument(statements) });
+const trust = (principal: unknown) =>
+  broken(good.role, { assumeRolePolicy: policyDocument([{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" }]) });
+
+const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
+  ["mandatory-cost-tags", "no tags at all", broken(good.table, { tags: undefined }), /lacks the tag\(s\) Environment, Team, CostCenter/],
+  ["mandatory-cost-tags", "one tag missing", broken(good.topic, { tags: tagsWithoutTeam }), /lacks the tag\(s\) Team/],
+  ["mandatory-cost-tags", "an empty tag", broken(good.role, { tags: { ...tags, CostCenter: " " } }), /lacks the tag\(s\) CostCenter/],
+  ["dynamodb-on-demand", "provisioned billing", broken(good.table, { billingMode: "PROVISIONED" }), /has billingMode PROVISIONED.*PAY_PER_REQUEST/],
+  ["dynamodb-on-demand", "billing mode unset", broken(good.table, { billingMode: undefined }), /billingMode unset/],
+  ["dynamodb-on-demand", "table capacity", broken(good.table, { readCapacity: 5 }), /sets readCapacity on the table/],
+  [
+    "dynamodb-on-demand",
+    "GSI capacity",
+    broken(good.table, { globalSecondaryIndexes: [{ name: "by-user", keySchemas: [], projectionType: "ALL", writeCapacity: 5 }] }),
+    /sets writeCapacity on GSI 'by-user'/,
+  ],
+  ["dynamodb-aws-managed-encryption", "encryption off (AWS owned key)", broken(good.table, { serverSideEncryption: { enabled: false } }), /AWS owned key/],
+  ["dynamodb-aws-managed-encryption", "encryption unset", broken(good.table, { serverSideEncryption: undefined }), /AWS owned key/],
+  [
+    "dynamodb-aws-managed-encryption",
+    "a customer managed key",
+    broken(good.table, { serverSideEncryption: { enabled: true, kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/x" } }),
+    /customer managed key.*remove serverSideEncryption.kmsKeyArn/,
+  ],
+  ["dynamodb-deletion-protection-off", "deletion protection on", broken(good.table, { deletionProtectionEnabled: true }), /deletion protection on/],
+  ["dynamodb-streams-only-where-declared", "a stream on sessions", broken(good.table, { streamEnabled: true, streamViewType: "KEYS_ONLY" }), /\(sessions-dev\) has a stream, and only events may/],
+  ["dynamodb-streams-only-where-declared", "a stream on a table named like events", broken(good.streamingTable, { name: "eventsarchive-dev" }), /has a stream/],
+  [
+    "alarms-on-published-dynamodb-metrics",
+    "UserErrors per table",
+    broken(good.userErrorsAlarm, { dimensions: { TableName: "events-dev" } }),
+    /UserErrors per TableName.*no dimensions/,
+  ],
+  [
+    "alarms-on-published-dynamodb-metrics",
+    "SystemErrors by TableName alone",
+    broken(good.userErrorsAlarm, { metricName: "SystemErrors", dimensions: { TableName: "events-dev" } }),
+    /SystemErrors by TableName alone.*Metrics Insights/,
+  ],
+  [
+    "alarms-on-published-dynamodb-metrics",
+    "UserErrors per table inside a metric query",
+    broken(good.queryAlarm, { metricQueries: [{ id: "m", metric: { metricName: "UserErrors", namespace: "AWS/DynamoDB", dimensions: { TableName: "t" }, period: 60, stat: "Sum" } }] }),
+    /UserErrors per TableName/,
+  ],
+  ["alarms-have-actions", "no alarm action", broken(good.queryAlarm, { alarmActions: [] }), /notifies nobody/],
+  ["alarms-have-actions", "actions disabled", broken(good.queryAlarm, { actionsEnabled: false }), /notifies nobody/],
+  ["iam-no-wildcard-actions", "Action *", readPolicy([{ Effect: "Allow", Action: "*", Resource: [arn("events-dev")] }]), /allows \*.*exact actions/],
+  ["iam-no-wildcard-actions", "dynamodb:*", readPolicy([{ Effect: "Allow", Action: ["dynamodb:*"], Resource: [arn("events-dev")] }]), /allows dynamodb:\*/],
+  ["iam-no-wildcard-actions", "NotAction", readPolicy([{ Effect: "Allow", NotAction: ["iam:*"], Resource: [arn("events-dev")] }]), /NotAction/],
+  [
+    "iam-no-wildcard-actions",
+    "a wildcard in a role's inline policy",
+    broken(good.role, { inlinePolicies: [{ name: "x", policy: policyDocument([{ Effect: "Allow", Action: "dynamodb:*", Resource: arn("events-dev") }]) }] }),
+    /allows dynamodb:\*/,
+  ],
+  ["iam-no-wildcard-resources", "GetItem on *", readPolicy([{ Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: "*" }]), /allows dynamodb:GetItem on every resource/],
+  [
+    "iam-no-wildcard-resources",
+    "ListStreams sharing * with another action",
+    readPolicy([{ Effect: "Allow", Action: ["dynamodb:ListStreams", "dynamodb:GetRecords"], Resource: ["*"] }]),
+    /allows dynamodb:GetRecords on every resource/,
+  ],
+  ["iam-no-wildcard-resources", "NotResource", readPolicy([{ Effect: "Allow", Action: ["dynamodb:GetItem"], NotResource: [arn("users-dev")] }]), /on every resource/],
+  ["iam-trust-not-public", "Principal *", trust("*"), /can be assumed by anyone/],
+  ["iam-trust-not-public", "AWS: *", trust({ AWS: "*" }), /can be assumed by anyone/],
+  ["iam-trust-not-public", "* among others", trust({ AWS: ["arn:aws:iam::123456789012:root", "*"] }), /can be assumed by anyone/],
+  ["iam-role-naming", "a role named otherwise", broken(good.role, { name: "events-reader-dev" }), /is named 'events-reader-dev'.*dynamodb-\{table\}-\{read\|write\}-role/],
+  ["iam-role-naming", "an admin role", broken(good.role, { name: "dynamodb-events-dev-admin-role" }), /is named 'dynamodb-events-dev-admin-role'/],
+  ["iam-role-naming", "a generated name", broken(good.role, { name: undefined }), /is named '\(generated\)'/],
+  ["names-carry-environment-suffix", "a table without the suffix", broken(good.table, { name: "sessions" }), /named 'sessions' without the environment suffix 'dev'/],
+  ["names-carry-environment-suffix", "an alarm without the suffix", broken(good.queryAlarm, { name: "systemerrors-events" }), /named 'systemerrors-events' without/],
+  ["names-carry-environment-suffix", "a topic with the suffix only as a substring", broken(good.topic, { name: "alarms-devices" }), /named 'alarms-devices' without/],
+];
+
+describe.each(cases)("%s fails on %s", (policy, _way, resource, message) => {
+  test("with a message naming the resource and the fix", async () => {
+    const violations = await evaluatePolicies([resource], devConfig);
+    expect(violations.map((v) => v.policy)).toContain(policy);
+    const own = violations.filter((v) => v.policy === policy);
+    for (const violation of own) {
+      expect(violation.message).toContain(`${resource.type} '${resource.name}'`);
+      expect(violation.message).toMatch(/\. Fix: /);
+    }
+    expect(own.map((v) => v.message).join("\n")).toMatch(message);
+  });
+});
+
+describe("names-carry-environment-suffix with adoption", () => {
+  const prodConfig: PolicyPackConfig = { "names-carry-environment-suffix": { environmentSuffix: "prod", adoptedTableNames: ["events", "sessions", "users"] } };
+
+  test("adopted tables and their roles keep their production names", async () => {
+    const table = broken(good.streamingTable, { name: "events" });
+    const role = broken(good.role, { name: "dynamodb-events-read-role" });
+    expect(await evaluatePolicies([table, role], prodConfig)).toEqual([]);
+  });
+
+  test("a table that is not adopted still needs the suffix", async () => {
+    const violations = await evaluatePolicies([broken(good.table, { name: "orders" })], prodConfig);
+    expect(violations.map((v) => v.message)).toEqual([expect.stringMatching(/named 'orders' without the environment suffix 'prod'/)]);
+  });
+
+  test("without a configured suffix there is nothing to check", async () => {
+    expect(await evaluatePolicies([broken(good.table, { name: "sessions" })], {})).toEqual([]);
+  });
+
+  test("tablesWithStreams is configurable", async () => {
+    const config = { "dynamodb-streams-only-where-declared": { tablesWithStreams: ["sessions"] } };
+    const violations = await evaluatePolicies([good.streamingTable], config);
+    expect(violations.map((v) => v.policy)).toEqual(["dynamodb-streams-only-where-declared"]);
+  });
+});
