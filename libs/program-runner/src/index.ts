@@ -1,5 +1,6 @@
 export {
   runProgram,
+  expectRunFailure,
   ProgramRunFailure,
   MOCK_ACCOUNT_ID,
   MOCK_ORGANIZATION,

@@ -177,3 +177,15 @@ export function runProgram(options: RunOptions): Promise<ProgramRun> {
   queue = run.catch(() => undefined);
   return run;
 }
+
+/** The failure of a run that must fail (bad input); a run that succeeds is an error itself. */
+export async function expectRunFailure(run: Promise<ProgramRun>): Promise<ProgramRunFailure> {
+  const outcome = await run.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof ProgramRunFailure)) {
+    throw new Error(outcome === undefined ? "the program ran although its input is bad" : `unexpected error: ${(outcome as Error).message}`);
+  }
+  return outcome;
+}

@@ -1,13 +1,9 @@
-import { ProgramRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
+import { expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { exampleDataStackOutputs } from "@dynamodb-platform/data-contract";
 import { ROLE, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
 import { simulate } from "./simulate";
 
-async function failureOf(run: Promise<unknown>): Promise<ProgramRunFailure> {
-  const outcome = await run.then(() => undefined, (error: unknown) => error);
-  if (!(outcome instanceof ProgramRunFailure)) throw new Error("the program ran although its input is bad");
-  return outcome;
-}
+const failureOf = expectRunFailure;
 
 const trustOf = (run: ProgramRun, roleName: string): unknown =>
   JSON.parse(String(resourcesOfType(run, ROLE).find((r) => r.inputs["name"] === roleName)?.inputs["assumeRolePolicy"]));

@@ -1,7 +1,7 @@
 import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
 import type { TableSpec } from "../src/tables/table-spec";
 import { PRODUCTION_TABLES } from "../src/tables/production-tables";
-import { ProgramRunFailure } from "@dynamodb-platform/program-runner";
+import { expectRunFailure } from "@dynamodb-platform/program-runner";
 
 function generatedSpecs(count: number): TableSpec[] {
   return Array.from({ length: count }, (_, i) => ({ key: `table${i}`, hashKey: { name: "id", type: "S" } }));
@@ -27,9 +27,8 @@ describe("the tables component builds whatever specs it is given", () => {
     ["an uppercase table key", [{ ...PRODUCTION_TABLES[0], key: "Events" }], /Table spec 'Events': the key must be/],
     ["no tables", [], /no tables were given/],
   ])("rejects %s before registering any table", async (_case, specs, message) => {
-    const failure = await runDataStack("dev", {}, specs).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(ProgramRunFailure);
-    expect((failure as ProgramRunFailure).message).toMatch(message);
-    expect((failure as ProgramRunFailure).resources.filter((r) => r.type === TABLE)).toEqual([]);
+    const failure = await expectRunFailure(runDataStack("dev", {}, specs));
+    expect(failure.message).toMatch(message);
+    expect(failure.resources.filter((r) => r.type === TABLE)).toEqual([]);
   });
 });

@@ -1,11 +1,7 @@
-import { ProgramRunFailure, resourcesOfType } from "@dynamodb-platform/program-runner";
+import { expectRunFailure, resourcesOfType } from "@dynamodb-platform/program-runner";
 import { ALARM, SUBSCRIPTION, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
 
-async function failureOf(run: Promise<unknown>): Promise<ProgramRunFailure> {
-  const outcome = await run.then(() => undefined, (error: unknown) => error);
-  if (!(outcome instanceof ProgramRunFailure)) throw new Error("the program ran although its input is bad");
-  return outcome;
-}
+const failureOf = expectRunFailure;
 
 describe("monitoring configuration", () => {
   test("thresholds and datapoints come from config", async () => {
