@@ -6,6 +6,11 @@ import { DataStackOutputError, validateDataStackOutputs } from "./validate-outpu
 const DATA_STACK_KEY = "dataStack";
 const STACK_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
+/** The fully qualified name of the data project's stack `stack` in `organization`. */
+export function dataStackName(organization: string, stack: string): string {
+  return `${organization}/${DATA_PROJECT}/${stack}`;
+}
+
 /**
  * `dataStack` config, `organization/project/stack`. By default the data project's stack of the
  * same name in the same organization (dev reads dev, prod reads prod).
@@ -13,7 +18,7 @@ const STACK_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 export function readDataStackName(source: ConfigSource): string {
   const value = source.get(DATA_STACK_KEY);
   if (value === undefined) {
-    return `${pulumi.getOrganization()}/${DATA_PROJECT}/${pulumi.getStack()}`;
+    return dataStackName(pulumi.getOrganization(), pulumi.getStack());
   }
   if (!STACK_NAME.test(value)) {
     throw new ConfigError(

@@ -7,5 +7,5 @@ export {
   type TableMap,
 } from "./contract";
 export { DataStackOutputError, validateDataStackOutputs } from "./validate-outputs";
-export { readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";
+export { dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";
 export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";

@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import { exampleOutputsForStack } from "@dynamodb-platform/data-contract";
-import { runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
+import { dataStackName, exampleOutputsForStack } from "@dynamodb-platform/data-contract";
+import { MOCK_ORGANIZATION, runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { accessProgram } from "../src/program";
 
 export const STACKS = ["dev", "prod"] as const;
@@ -12,7 +12,7 @@ export function runAccessStack(
   stack: string,
   configOverrides: Record<string, string | undefined> = {},
   stackOutputs: Record<string, Record<string, unknown>> = {
-    [`organization/dynamodb-data/${stack}`]: { ...dataOutputsFor(stack) },
+    [dataStackName(MOCK_ORGANIZATION, stack)]: { ...dataOutputsFor(stack) },
   },
 ): Promise<ProgramRun> {
   return runProgram({ stackDir: path.join(__dirname, ".."), stack, program: accessProgram, configOverrides, stackOutputs });
