@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { resourcesOfType } from "@dynamodb-platform/program-runner";
+import { cloudResources, resourcesOfType } from "@dynamodb-platform/program-runner";
+import { isTaggableAwsType } from "@dynamodb-platform/tags";
 import {
   checkPolicies,
   discoverStackProjects,
@@ -59,6 +60,23 @@ describe("offline plan", () => {
     expect(results.map((r) => r.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
     expect(results.every((r) => r.checkedResources > 0)).toBe(true);
     expect(results.flatMap((r) => r.violations)).toEqual([]);
+  });
+
+  test.each(["dev", "prod"])("every taggable resource of every stack carries that stack's configured tags (%s)", async (stack) => {
+    const planned = stack === "dev" ? dev : await plan(stack);
+    let tagged = 0;
+    for (const { run } of planned) {
+      const expected = {
+        Environment: run.config[`${run.project}:environment`],
+        Team: run.config[`${run.project}:team`],
+        CostCenter: run.config[`${run.project}:costCenter`],
+      };
+      for (const resource of cloudResources(run).filter((r) => isTaggableAwsType(r.type))) {
+        expect({ resource: resource.name, tags: resource.inputs["tags"] }).toEqual({ resource: resource.name, tags: expect.objectContaining(expected) as unknown });
+        tagged += 1;
+      }
+    }
+    expect(tagged).toBeGreaterThanOrEqual(14);
   });
 
   test("a stack that breaks a policy is reported", async () => {
@@ -125,8 +143,8 @@ describe("npm start", () => {
     const { status, out } = start("--stack", "prod");
     expect(status).toBe(0);
     expect(out).toMatch(/Offline plan of stack 'prod'/);
-    expect(out).toMatch(/Totals: 22 resources in 3 stacks, 3 to import/);
-    expect(out).toMatch(/dynamodb-monitoring: 6 resources checked, all passed/);
+    expect(out).toMatch(/Totals: 21 resources in 3 stacks, 3 to import/);
+    expect(out).toMatch(/dynamodb-monitoring: 5 resources checked, all passed/);
     expect(fs.existsSync(path.join(root, "dist", "plan", "prod", "dynamodb-monitoring.json"))).toBe(true);
   }, 60_000);
 

@@ -67,8 +67,19 @@ describe("trust policies", () => {
     });
   });
 
-  test("configured role ARNs and services are exactly who may assume them (prod)", async () => {
+  test("prod trusts the account root unless principals are configured", async () => {
     const run = await runAccessStack("prod");
+    expect(trustOf(run, "dynamodb-users-write-role")).toMatchObject({ Statement: [{ Principal: { AWS: ["arn:aws:iam::123456789012:root"] } }] });
+  });
+
+  test("configured role ARNs and services are exactly who may assume them", async () => {
+    const run = await runAccessStack("prod", {
+      trustedPrincipals: JSON.stringify([
+        "arn:aws:iam::123456789012:role/analytics-ingest",
+        "arn:aws:iam::123456789012:role/analytics-reporting",
+        "lambda.amazonaws.com",
+      ]),
+    });
     const roleArn = "arn:aws:iam::123456789012:role/dynamodb-events-write-role";
     const trust = trustOf(run, "dynamodb-events-write-role");
     expect(trust).toMatchObject({

@@ -17,8 +17,12 @@ describe("monitoring configuration", () => {
     expect(alarm?.inputs).toMatchObject({ threshold: 1, evaluationPeriods: 3, datapointsToAlarm: 3 });
   });
 
+  test("without alarmEmails nothing subscribes", async () => {
+    expect(resourcesOfType(await runMonitoringStack("prod"), SUBSCRIPTION)).toEqual([]);
+  });
+
   test("each configured e-mail address subscribes to the topic", async () => {
-    const run = await runMonitoringStack("prod");
+    const run = await runMonitoringStack("prod", { alarmEmails: '["analytics-platform-oncall@example.com"]' });
     const subscriptions = resourcesOfType(run, SUBSCRIPTION);
     expect(subscriptions.map((s) => s.inputs)).toEqual([
       {
