@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { cloudResources, resourcesOfType } from "@dynamodb-platform/program-runner";
-import { isTaggableAwsType } from "@dynamodb-platform/tags";
+import { awsTypeDeclaresTags, isTaggableAwsType } from "@dynamodb-platform/tags";
 import {
   checkPolicies,
   discoverStackProjects,
@@ -77,6 +77,14 @@ describe("offline plan", () => {
       }
     }
     expect(tagged).toBeGreaterThanOrEqual(14);
+  });
+
+  test("every AWS resource type the stacks register is tagged exactly when @pulumi/aws takes tags for it", async () => {
+    const types = new Set([...dev, ...(await plan("prod"))].flatMap(({ run }) => cloudResources(run).map((r) => r.type)));
+    expect(types.size).toBeGreaterThanOrEqual(6);
+    for (const type of types) {
+      expect({ type, tagged: isTaggableAwsType(type) }).toEqual({ type, tagged: awsTypeDeclaresTags(type) });
+    }
   });
 
   test("a stack that breaks a policy is reported", async () => {
