@@ -9,7 +9,7 @@ import type { TableSpec } from "./tables/table-spec";
 export type DataStackExports = { [K in keyof DataStackOutputs]: pulumi.Output<DataStackOutputs[K]> };
 
 /** The data stack: reads and validates config, then builds the given tables (by default production's). */
-export async function dataProgram(specs: readonly TableSpec[] = PRODUCTION_TABLES): Promise<DataStackExports> {
+export function dataProgram(specs: readonly TableSpec[] = PRODUCTION_TABLES): Promise<DataStackExports> {
   const config = readDataStackConfig();
   tagEveryResource(config.tags);
   const tables = new DynamoTables("tables", {
