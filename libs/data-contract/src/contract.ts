@@ -1,6 +1,12 @@
 /** The Pulumi project that owns the tables; monitoring and access reference its stacks. */
 export const DATA_PROJECT = "dynamodb-data";
 
+/**
+ * The data stack's config flag that adopts the existing production tables by name. Other parts
+ * (the policy config) read it from the data stack's Pulumi.<stack>.yaml.
+ */
+export const ADOPT_EXISTING_TABLES_KEY = "adoptExistingTables";
+
 /** The production tables by their logical key. The data stack may be fed more (see its specs). */
 export const PRODUCTION_TABLE_KEYS = ["events", "sessions", "users"] as const;
 export type ProductionTableKey = (typeof PRODUCTION_TABLE_KEYS)[number];

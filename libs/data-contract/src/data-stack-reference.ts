@@ -50,7 +50,7 @@ export async function readDataStack(stackName: string, parent?: pulumi.Resource)
       throw new DataStackOutputError(
         stackName,
         `has no output '${output}' (Required output '${output}' does not exist on stack '${stackName}'). ` +
-          "Deploy the data stack first (nx run data:deploy), or point 'dataStack' config at the right stack",
+          "Deploy the data stack first (npx nx run @dynamodb-platform/data:deploy), or point 'dataStack' config at the right stack",
       );
     }
     raw[output] = value;

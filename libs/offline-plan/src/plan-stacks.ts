@@ -1,4 +1,3 @@
-import { DATA_PROJECT } from "@dynamodb-platform/data-contract";
 import { MOCK_ORGANIZATION, runProgram, type ProgramRun, type StackProgram } from "@dynamodb-platform/program-runner";
 import type { StackProject } from "./stack-projects";
 
@@ -47,9 +46,6 @@ export async function planStacks(options: PlanOptions): Promise<PlannedStack[]> 
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     stackOutputs[`${MOCK_ORGANIZATION}/${project.project}/${options.stack}`] = run.outputs;
     planned.push({ project: project.project, dir: project.dir, run, seconds });
-  }
-  if (!planned.some((stack) => stack.project === DATA_PROJECT) && planned.length > 0) {
-    throw new Error(`No ${DATA_PROJECT} project was planned: the other stacks have nothing to read`);
   }
   return planned;
 }

@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { cloudResources, resourcesOfType } from "@dynamodb-platform/program-runner";
-import { awsTypeDeclaresTags, isTaggableAwsType } from "@dynamodb-platform/tags";
+import { qualify } from "@dynamodb-platform/stack-config";
+import { awsTypeDeclaresTags, isTaggableAwsType, MANDATORY_TAG_CONFIG_KEYS } from "@dynamodb-platform/tags";
 import {
   checkPolicies,
   discoverStackProjects,
@@ -62,18 +63,21 @@ describe("offline plan", () => {
     expect(results.flatMap((r) => r.violations)).toEqual([]);
   });
 
-  test.each(["dev", "prod"])("every taggable resource of every stack carries that stack's configured tags (%s)", async (stack) => {
+  test.each(["dev", "prod"])("every taggable resource of every stack carries that stack's configured tags; no other has tags (%s)", async (stack) => {
     const planned = stack === "dev" ? dev : await plan(stack);
     let tagged = 0;
     for (const { run } of planned) {
-      const expected = {
-        Environment: run.config[`${run.project}:environment`],
-        Team: run.config[`${run.project}:team`],
-        CostCenter: run.config[`${run.project}:costCenter`],
-      };
-      for (const resource of cloudResources(run).filter((r) => isTaggableAwsType(r.type))) {
-        expect({ resource: resource.name, tags: resource.inputs["tags"] }).toEqual({ resource: resource.name, tags: expect.objectContaining(expected) as unknown });
-        tagged += 1;
+      const expected = Object.fromEntries(
+        Object.entries(MANDATORY_TAG_CONFIG_KEYS).map(([tag, key]) => [tag, run.config[qualify(run.project, key)]]),
+      );
+      expect(Object.values(expected).every((value) => typeof value === "string" && value.length > 0)).toBe(true);
+      for (const resource of cloudResources(run)) {
+        if (isTaggableAwsType(resource.type)) {
+          expect({ resource: resource.name, tags: resource.inputs["tags"] }).toEqual({ resource: resource.name, tags: expect.objectContaining(expected) as unknown });
+          tagged += 1;
+        } else {
+          expect({ resource: resource.name, tags: resource.inputs["tags"] }).toEqual({ resource: resource.name, tags: undefined });
+        }
       }
     }
     expect(tagged).toBeGreaterThanOrEqual(14);

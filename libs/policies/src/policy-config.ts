@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { DATA_PROJECT, PRODUCTION_TABLE_KEYS } from "@dynamodb-platform/data-contract";
+import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT, PRODUCTION_TABLE_KEYS } from "@dynamodb-platform/data-contract";
+import { ENVIRONMENT_SUFFIX_KEY, qualify } from "@dynamodb-platform/stack-config";
 import { readStackFiles } from "@dynamodb-platform/program-runner";
 import type { PolicyPackConfig } from "./evaluate";
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
@@ -23,10 +24,10 @@ function dataStackDir(stackDir: string): string | undefined {
  */
 export function policyConfigFor(stackDir: string, stack: string): PolicyPackConfig {
   const own = readStackFiles(stackDir, stack);
-  const environmentSuffix = own.config[`${own.project}:environmentSuffix`];
+  const environmentSuffix = own.config[qualify(own.project, ENVIRONMENT_SUFFIX_KEY)];
   const dataDir = dataStackDir(stackDir);
   const data = dataDir && fs.existsSync(path.join(dataDir, `Pulumi.${stack}.yaml`)) ? readStackFiles(dataDir, stack) : undefined;
-  const adopted = data?.config[`${DATA_PROJECT}:adoptExistingTables`] === "true";
+  const adopted = data?.config[qualify(DATA_PROJECT, ADOPT_EXISTING_TABLES_KEY)] === "true";
   return {
     [namesCarryEnvironmentSuffix.name]: {
       ...(environmentSuffix ? { environmentSuffix } : {}),

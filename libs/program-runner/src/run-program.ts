@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockResourceState, type MockCloud } from "./mock-cloud";
-import { qualify, readStackFiles } from "./stack-files";
+import { qualify } from "@dynamodb-platform/stack-config";
+import { readStackFiles } from "./stack-files";
 
 /** A stack's program: what its `index.ts` exports for the Pulumi runtime to call. */
 export type StackProgram = () => Promise<object>;
@@ -34,8 +35,6 @@ export interface RunOptions {
   readonly configOverrides?: Readonly<Record<string, string | undefined>>;
   /** Outputs of stacks the program references, by fully qualified stack name. */
   readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
-  readonly organization?: string;
-  readonly accountId?: string;
 }
 
 export const MOCK_ORGANIZATION = "organization";
@@ -77,7 +76,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     else config[qualified] = value;
   }
   const cloud: MockCloud = {
-    accountId: options.accountId ?? MOCK_ACCOUNT_ID,
+    accountId: MOCK_ACCOUNT_ID,
     region: config["aws:region"] ?? "",
     stackOutputs: options.stackOutputs ?? {},
   };
@@ -118,7 +117,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     files.project,
     options.stack,
     false,
-    options.organization ?? MOCK_ORGANIZATION,
+    MOCK_ORGANIZATION,
   );
 
   const withOptions = (): RegisteredResource[] =>

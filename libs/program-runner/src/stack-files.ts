@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { qualify } from "@dynamodb-platform/stack-config";
 import { parse } from "yaml";
 
 export interface StackFiles {
@@ -19,10 +20,6 @@ function readYaml(file: string): Record<string, unknown> {
 /** The engine hands every config value to the program as a string; objects and lists as JSON. */
 function asConfigString(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-export function qualify(project: string, key: string): string {
-  return key.includes(":") ? key : `${project}:${key}`;
 }
 
 /** Reads `Pulumi.yaml` and `Pulumi.<stack>.yaml` of a stack folder as the Pulumi CLI would. */

@@ -9,8 +9,13 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
+/** `key` as `pulumi config` spells it in a stack file: bare keys get the project's namespace. */
+export function qualify(project: string, key: string): string {
+  return key.includes(":") ? key : `${project}:${key}`;
+}
+
 export function qualifiedKey(source: ConfigSource, key: string): string {
-  return key.includes(":") ? key : `${source.project}:${key}`;
+  return qualify(source.project, key);
 }
 
 /** The running Pulumi program's configuration (real engine or mock runtime alike). */

@@ -8,6 +8,8 @@ import { requireText } from "./readers";
  */
 export const MAX_ENVIRONMENT_SUFFIX_LENGTH = 32;
 
+export const ENVIRONMENT_SUFFIX_KEY = "environmentSuffix";
+
 const SUFFIX_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function validateEnvironmentSuffix(value: string, key: string): string {
@@ -29,6 +31,6 @@ export function validateEnvironmentSuffix(value: string, key: string): string {
 }
 
 export function readEnvironmentSuffix(source: ConfigSource): string {
-  const key = "environmentSuffix";
-  return validateEnvironmentSuffix(requireText(source, key, "dev"), qualifiedKey(source, key));
+  const value = requireText(source, ENVIRONMENT_SUFFIX_KEY, "dev");
+  return validateEnvironmentSuffix(value, qualifiedKey(source, ENVIRONMENT_SUFFIX_KEY));
 }

@@ -1,16 +1,16 @@
 export { ConfigError } from "./config-error";
-export { pulumiConfigSource, qualifiedKey, type ConfigSource } from "./config-source";
+export { pulumiConfigSource, qualifiedKey, qualify, type ConfigSource } from "./config-source";
 export {
   requireText,
-  optionalText,
   requireBoolean,
   optionalPositiveNumber,
   optionalStringList,
 } from "./readers";
 export {
+  ENVIRONMENT_SUFFIX_KEY,
   MAX_ENVIRONMENT_SUFFIX_LENGTH,
   readEnvironmentSuffix,
   validateEnvironmentSuffix,
 } from "./environment-suffix";
 export { DEFAULT_REGION, readRegion } from "./region";
-export { resourceName } from "./naming";
+export { ACCESS_KINDS, ACCESS_ROLE_NAME, accessRoleName, resourceName, type AccessKind } from "./naming";

@@ -25,12 +25,6 @@ export function requireText(source: ConfigSource, key: string, example: string):
   return value;
 }
 
-/** An optional string: absent means the default. */
-export function optionalText(source: ConfigSource, key: string, fallback: string): string {
-  const value = source.get(key);
-  return value === undefined ? fallback : value;
-}
-
 /** A required boolean, spelled `true` or `false` (YAML booleans arrive as those strings). */
 export function requireBoolean(source: ConfigSource, key: string): boolean {
   const value = requireText(source, key, "true");

@@ -4,7 +4,7 @@ import { readDataStack } from "@dynamodb-platform/data-contract";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { TableAccessRoles } from "./components/table-access-roles";
 import { readAccessStackConfig } from "./config";
-import type { AccessKind } from "./policies/dynamodb-access";
+import type { AccessKind } from "@dynamodb-platform/stack-config";
 import { accountRoot } from "./trusted-principals";
 
 type ByTableAndKind<T> = Record<string, Record<AccessKind, T>>;

@@ -1,4 +1,4 @@
-import type { AccessKind } from "./policies/dynamodb-access";
+import { accessRoleName, type AccessKind } from "@dynamodb-platform/stack-config";
 
 export const MAX_ROLE_NAME_LENGTH = 64;
 
@@ -12,12 +12,9 @@ export class RoleNameError extends Error {
   }
 }
 
-/**
- * `dynamodb-{tableName}-{read|write}-role`, with the physical table name, so production keeps
- * `dynamodb-events-read-role` and dev gets `dynamodb-events-dev-read-role`.
- */
+/** The role's name by the shared rule, refused when IAM would refuse it. */
 export function roleName(physicalTableName: string, kind: AccessKind): string {
-  const name = `dynamodb-${physicalTableName}-${kind}-role`;
+  const name = accessRoleName(physicalTableName, kind);
   if (name.length > MAX_ROLE_NAME_LENGTH) throw new RoleNameError(name, physicalTableName);
   return name;
 }

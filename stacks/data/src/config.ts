@@ -1,3 +1,4 @@
+import { ADOPT_EXISTING_TABLES_KEY } from "@dynamodb-platform/data-contract";
 import {
   pulumiConfigSource,
   readEnvironmentSuffix,
@@ -20,6 +21,6 @@ export function readDataStackConfig(source: ConfigSource = pulumiConfigSource())
     region: readRegion(source),
     environmentSuffix: readEnvironmentSuffix(source),
     tags: readMandatoryTags(source),
-    adoptExistingTables: requireBoolean(source, "adoptExistingTables"),
+    adoptExistingTables: requireBoolean(source, ADOPT_EXISTING_TABLES_KEY),
   };
 }

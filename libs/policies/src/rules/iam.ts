@@ -1,3 +1,4 @@
+import { ACCESS_ROLE_NAME } from "@dynamodb-platform/stack-config";
 import { IAM_POLICY_TYPES, ROLE, violation, type PlatformPolicy } from "./rule";
 
 interface Statement {
@@ -84,8 +85,6 @@ export const iamTrustNotPublic: PlatformPolicy = {
   },
 };
 
-export const ROLE_NAME = /^dynamodb-[A-Za-z0-9_.-]+-(read|write)-role$/;
-
 export const iamRoleNaming: PlatformPolicy = {
   name: "iam-role-naming",
   description: "IAM role names follow dynamodb-{table}-{read|write}-role.",
@@ -93,7 +92,7 @@ export const iamRoleNaming: PlatformPolicy = {
   validateResource: (args, reportViolation) => {
     if (args.type !== ROLE) return;
     const name = String(args.props["name"] ?? "");
-    if (!ROLE_NAME.test(name)) {
+    if (!ACCESS_ROLE_NAME.test(name)) {
       reportViolation(violation(args.type, args.name, `is named '${name || "(generated)"}'`, "name it dynamodb-{table}-{read|write}-role"));
     }
   },

@@ -1,3 +1,4 @@
+import { ACCESS_ROLE_NAME } from "@dynamodb-platform/stack-config";
 import { ALARM, ROLE, TABLE, violation, type PlatformPolicy } from "./rule";
 
 export interface NamingConfig {
@@ -15,7 +16,10 @@ function carriesSuffix(name: string, suffix: string): boolean {
 
 function isAdoptedName(type: string, name: string, adopted: readonly string[]): boolean {
   if (type === TABLE) return adopted.includes(name);
-  if (type === ROLE) return adopted.some((table) => new RegExp(`^dynamodb-${table.replace(/[.]/g, "\\.")}-(read|write)-role$`).test(name));
+  if (type === ROLE) {
+    const table = ACCESS_ROLE_NAME.exec(name)?.[1];
+    return table !== undefined && adopted.includes(table);
+  }
   return false;
 }
 

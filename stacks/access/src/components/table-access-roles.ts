@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataStack } from "@dynamodb-platform/data-contract";
-import { resourceName } from "@dynamodb-platform/stack-config";
-import { ACCESS_KINDS, accessStatements, type AccessKind } from "../policies/dynamodb-access";
+import { ACCESS_KINDS, resourceName, type AccessKind } from "@dynamodb-platform/stack-config";
+import { accessStatements } from "../policies/dynamodb-access";
 import { policyDocument } from "../policies/policy-document";
 import { trustPolicy } from "../policies/trust-policy";
 import { roleName } from "../role-name";

@@ -1,7 +1,5 @@
+import type { AccessKind } from "@dynamodb-platform/stack-config";
 import type { AllowStatement } from "./policy-document";
-
-export type AccessKind = "read" | "write";
-export const ACCESS_KINDS: readonly AccessKind[] = ["read", "write"];
 
 const READ_ITEM_ACTIONS = [
   "dynamodb:GetItem",
