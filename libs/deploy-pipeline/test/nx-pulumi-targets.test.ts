@@ -72,7 +72,7 @@ describe("the stacks' Pulumi targets, run by Nx", () => {
   });
 
   test("a change in the data stack makes monitoring and access affected", () => {
-    const { calls } = nx(["affected", "-t", "deploy", "--stack=prod", "--parallel=1", "--files=stacks/data/src/tables/production-tables.ts"]);
+    const { calls } = nx(["affected", "-t", "deploy", "--stack=prod", "--parallel=1", "--files=libs/table-specs/src/production-tables.ts"]);
     expect(calls.map((call) => call.split(" ")[0]).sort()).toEqual(["access", "data", "data", "monitoring"]);
   });
 

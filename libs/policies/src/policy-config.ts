@@ -2,8 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT, PRODUCTION_TABLE_KEYS } from "@dynamodb-platform/data-contract";
-import { ENVIRONMENT_SUFFIX_KEY, qualify } from "@dynamodb-platform/stack-config";
-import { readStackFiles } from "@dynamodb-platform/program-runner";
+import { ENVIRONMENT_SUFFIX_KEY, qualify, readStackFiles } from "@dynamodb-platform/stack-config";
 import type { PolicyPackConfig } from "./evaluate";
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
 

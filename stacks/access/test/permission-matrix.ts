@@ -41,6 +41,7 @@ export type ResourceKind =
   | "ownTable"
   | "ownIndex"
   | "ownStream"
+  | "ownRecreatedStream"
   | "otherTables"
   | "otherIndexes"
   | "otherStreams"
@@ -56,7 +57,7 @@ export const ALLOWED: Record<Profile, Partial<Record<ActionGroup, readonly Resou
   readWithStream: {
     readItems: ["ownTable", "ownIndex"],
     tableChecks: ["ownTable", "ownIndex"],
-    readStream: ["ownStream"],
+    readStream: ["ownStream", "ownRecreatedStream"],
     listStreams: ["anyResource"],
   },
   write: { writeItems: ["ownTable"], tableChecks: ["ownTable"] },
@@ -70,6 +71,7 @@ const CONCRETE: readonly ResourceKind[] = [
   "ownTable",
   "ownIndex",
   "ownStream",
+  "ownRecreatedStream",
   "otherTables",
   "otherIndexes",
   "otherStreams",
@@ -91,7 +93,7 @@ export interface RoleContext {
 export function resourcesOf(kind: ResourceKind, role: RoleContext): string[] {
   const arn = (table: string, region = role.region, account = role.accountId) =>
     `arn:aws:dynamodb:${region}:${account}:table/${table}`;
-  const stream = (table: string) => `${arn(table)}/stream/2026-01-01T00:00:00.000`;
+  const stream = (table: string, label = "2026-01-01T00:00:00.000") => `${arn(table)}/stream/${label}`;
   switch (kind) {
     case "ownTable":
       return [arn(role.table)];
@@ -99,12 +101,15 @@ export function resourcesOf(kind: ResourceKind, role: RoleContext): string[] {
       return [`${arn(role.table)}/index/userId-timestamp-index`];
     case "ownStream":
       return [stream(role.table)];
+    // The stream a disable-then-enable creates: same table, new label.
+    case "ownRecreatedStream":
+      return [stream(role.table, "2026-06-30T12:00:00.000")];
     case "otherTables":
       return role.otherTables.map((table) => arn(table));
     case "otherIndexes":
       return role.otherTables.map((table) => `${arn(table)}/index/userId-timestamp-index`);
     case "otherStreams":
-      return role.otherTables.map(stream);
+      return [...role.otherTables.map((table) => stream(table)), stream(`${role.table}-archive`)];
     case "sameNameOtherRegion":
       return [arn(role.table, "us-east-1")];
     case "sameNameOtherAccount":

@@ -3,8 +3,7 @@ import { tagEveryResource } from "@dynamodb-platform/tags";
 import type { DataStackOutputs } from "@dynamodb-platform/data-contract";
 import { DynamoTables } from "./components/dynamodb-tables";
 import { readDataStackConfig } from "./config";
-import { PRODUCTION_TABLES } from "./tables/production-tables";
-import type { TableSpec } from "./tables/table-spec";
+import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
 
 export type DataStackExports = { [K in keyof DataStackOutputs]: pulumi.Output<DataStackOutputs[K]> };
 

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { cloudResources, resourcesOfType, runProgram, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
 import { dataProgram } from "../src/program";
-import type { TableSpec } from "../src/tables/table-spec";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
 
 export const STACKS = ["dev", "prod"] as const;
 export const TABLE = "aws:dynamodb/table:Table";

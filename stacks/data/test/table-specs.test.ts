@@ -1,6 +1,5 @@
 import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
-import type { TableSpec } from "../src/tables/table-spec";
-import { PRODUCTION_TABLES } from "../src/tables/production-tables";
+import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
 import { expectRunFailure } from "@dynamodb-platform/program-runner";
 
 function generatedSpecs(count: number): TableSpec[] {

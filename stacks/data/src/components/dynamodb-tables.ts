@@ -2,8 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceName } from "@dynamodb-platform/stack-config";
 import { tableArgs } from "../tables/table-args";
-import type { TableSpec } from "../tables/table-spec";
-import { validateTableSpecs } from "../tables/validate-specs";
+import { physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/table-specs";
 
 export interface DynamoTablesArgs {
   readonly specs: readonly TableSpec[];
@@ -16,10 +15,6 @@ type OutputMap = pulumi.Output<Record<string, string>>;
 
 function outputMap(entries: [string, pulumi.Output<string>][]): OutputMap {
   return pulumi.all(Object.fromEntries(entries));
-}
-
-export function physicalTableName(spec: TableSpec, args: Pick<DynamoTablesArgs, "environmentSuffix" | "adoptExistingTables">): string {
-  return args.adoptExistingTables ? spec.key : `${spec.key}-${args.environmentSuffix}`;
 }
 
 /** Builds one DynamoDB table (and its contributor insights, where specified) per spec. */

@@ -1,6 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { attributeDefinitions } from "./validate-specs";
-import type { GlobalIndexSpec, TableSpec } from "./table-spec";
+import { attributeDefinitions, type GlobalIndexSpec, type TableSpec } from "@dynamodb-platform/table-specs";
 
 function globalIndexArgs(index: GlobalIndexSpec): aws.types.input.dynamodb.TableGlobalSecondaryIndex {
   return {

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { qualify } from "@dynamodb-platform/stack-config";
+import { qualify } from "./config-source";
 import { parse } from "yaml";
 
 export interface StackFiles {

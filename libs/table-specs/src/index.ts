@@ -1,0 +1,10 @@
+export type {
+  ContributorInsightsMode,
+  GlobalIndexSpec,
+  KeyAttribute,
+  StreamViewType,
+  TableSpec,
+} from "./table-spec";
+export { PRODUCTION_TABLES } from "./production-tables";
+export { TableSpecError, attributeDefinitions, validateTableSpecs } from "./validate-specs";
+export { physicalTableName, type PhysicalNameOptions } from "./physical-name";
