@@ -1,5 +1,4 @@
 import type { PolicyResourceOptions, ResourceValidationArgs } from "@pulumi/policy";
-import type { RegisteredResource } from "@dynamodb-platform/program-runner";
 import { PLATFORM_POLICIES } from "./platform-policies";
 import type { PlatformPolicy } from "./rules/rule";
 
@@ -70,8 +69,16 @@ export async function evaluatePolicies(
   return violations;
 }
 
+/** What the policy engine needs of a registered resource (the offline plan's runs have this shape). */
+export interface RegisteredInputs {
+  readonly custom: boolean;
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
 /** The registered resources of a mock run, as the policy engine would see them. */
-export function underPolicy(resources: readonly RegisteredResource[]): ResourceUnderPolicy[] {
+export function underPolicy(resources: readonly RegisteredInputs[]): ResourceUnderPolicy[] {
   return resources
     .filter((resource) => resource.custom && !resource.type.startsWith("pulumi:"))
     .map((resource) => ({ type: resource.type, name: resource.name, props: resource.inputs }));
