@@ -4,7 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { cloudResources, resourcesOfType } from "@dynamodb-platform/program-runner";
 import { qualify } from "@dynamodb-platform/stack-config";
-import { awsTypeDeclaresTags, isTaggableAwsType, MANDATORY_TAG_CONFIG_KEYS } from "@dynamodb-platform/tags";
+import { isTaggableAwsType, MANDATORY_TAG_CONFIG_KEYS } from "@dynamodb-platform/tags";
+import { awsTypeDeclaresTags } from "@dynamodb-platform/testing";
 import {
   checkPolicies,
   discoverStackProjects,

@@ -8,4 +8,3 @@ export {
 } from "./mandatory-tags";
 export { UNTAGGABLE_AWS_TYPES, isTaggableAwsType } from "./taggable";
 export { mandatoryTagsTransformation, tagEveryResource, withMandatoryTags } from "./tag-transformation";
-export { awsTypeDeclaresTags } from "./aws-tags-input";

@@ -1,4 +1,5 @@
-import { awsTypeDeclaresTags as declaresTagsInput, isTaggableAwsType, UNTAGGABLE_AWS_TYPES } from "../src";
+import { awsTypeDeclaresTags as declaresTagsInput } from "@dynamodb-platform/testing";
+import { isTaggableAwsType, UNTAGGABLE_AWS_TYPES } from "../src";
 
 describe("the untaggable list is true to @pulumi/aws", () => {
   test.each([...UNTAGGABLE_AWS_TYPES])("%s has no tags input", (type) => {

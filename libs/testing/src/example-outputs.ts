@@ -1,0 +1,42 @@
+import type { DataStackOutputs } from "@dynamodb-platform/data-contract";
+import { readStackContext } from "@dynamodb-platform/live-account";
+import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/program-runner";
+
+export interface ExampleOutputsOptions {
+  /** Physical table names by logical key. */
+  readonly tableNames: Readonly<Record<string, string>>;
+  /** Logical keys of the tables that have a stream. */
+  readonly streams?: readonly string[];
+  readonly region?: string;
+}
+
+/**
+ * Outputs of a deployed data stack, shaped exactly as the contract says and as the mock runtime
+ * would compute them: for tests and plans of the stacks that read the data stack, which must not
+ * run or import the data stack's code.
+ */
+export function exampleDataStackOutputs(options: ExampleOutputsOptions): DataStackOutputs {
+  const region = options.region ?? "ap-southeast-2";
+  const arn = (name: string) => `arn:aws:dynamodb:${region}:${MOCK_ACCOUNT_ID}:table/${name}`;
+  const entries = Object.entries(options.tableNames);
+  return {
+    tableNames: { ...options.tableNames },
+    tableArns: Object.fromEntries(entries.map(([key, name]) => [key, arn(name)])),
+    streamArns: Object.fromEntries(
+      (options.streams ?? []).map((key) => [key, `${arn(options.tableNames[key])}/stream/${MOCK_STREAM_LABEL}`]),
+    ),
+  };
+}
+
+/**
+ * What the data stack of that name exports, derived from its Pulumi.<stack>.yaml and the table
+ * specs (names by the data stack's naming rule, streams where a spec declares one).
+ */
+export function exampleOutputsForStack(stack: string): DataStackOutputs {
+  const context = readStackContext(stack);
+  return exampleDataStackOutputs({
+    tableNames: Object.fromEntries(context.tables.map((table) => [table.spec.key, table.physicalName])),
+    streams: context.tables.filter((table) => table.spec.stream !== undefined).map((table) => table.spec.key),
+    region: context.region,
+  });
+}

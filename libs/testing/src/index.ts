@@ -1,0 +1,2 @@
+export { awsTypeDeclaresTags } from "./aws-tags-input";
+export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";
