@@ -1,23 +1,53 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { EnforcementLevel, type AnalyzerInfo } from "@pulumi/pulumi/proto/analyzer_pb";
 
-/**
- * The pack's entry starts the analyzer's gRPC server, as the Pulumi CLI runs it; it is started
- * here in a child process (never imported) to prove it loads the policies and serves.
- */
-test("the pack entry loads every policy and starts the analyzer server", async () => {
-  const packDir = path.join(__dirname, "..", "pack");
-  const child = spawn(process.execPath, ["index.js"], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+const WORKSPACE = path.join(__dirname, "..", "..", "..");
+
+/** The policy names the README's Policies table documents (first column, in backticks). */
+function documentedPolicies(): string[] {
+  const readme = fs.readFileSync(path.join(WORKSPACE, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("\n## Policies\n"));
+  const table = section.slice(section.indexOf("| policy | rule |"), section.indexOf("\n\n", section.indexOf("| policy | rule |")));
+  return [...table.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((match) => match[1]).sort();
+}
+
+async function startPack(): Promise<{ child: ChildProcess; port: string }> {
+  const child = spawn(process.execPath, ["index.js"], { cwd: path.join(__dirname, "..", "pack"), stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no port within 30 s; stderr: ${stderr}`)), 30_000);
-    child.stdout.on("data", (chunk: Buffer) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
       clearTimeout(timer);
       resolve(chunk.toString().trim());
     });
     child.on("exit", (code) => reject(new Error(`exited with ${code}; stderr: ${stderr}`)));
   });
-  child.kill();
-  expect(port).toMatch(/^\d+$/);
+  return { child, port };
+}
+
+/**
+ * The pack's entry is started as the Pulumi CLI starts it (a child process serving the analyzer
+ * gRPC protocol, never imported), and asked what the CLI asks first: GetAnalyzerInfo.
+ */
+test("the pack serves exactly the documented policies, all mandatory", async () => {
+  const { child, port } = await startPack();
+  try {
+    const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const info = await new Promise<AnalyzerInfo>((resolve, reject) =>
+      client.getAnalyzerInfo(new Empty(), (error, response) => (error ? reject(error) : resolve(response))),
+    );
+    client.close();
+    const served = info.getPoliciesList().map((policy) => ({ name: policy.getName(), mandatory: policy.getEnforcementlevel() === EnforcementLevel.MANDATORY }));
+    expect(served.map((policy) => policy.name).sort()).toEqual(documentedPolicies());
+    expect(served.filter((policy) => !policy.mandatory)).toEqual([]);
+    expect(documentedPolicies().length).toBeGreaterThanOrEqual(12);
+  } finally {
+    child.kill();
+  }
 }, 40_000);
