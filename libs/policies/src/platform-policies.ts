@@ -1,4 +1,5 @@
 import { alarmsHaveActions, alarmsOnPublishedMetrics } from "./rules/alarms";
+import { dashboardsOnPublishedMetrics } from "./rules/dashboards";
 import {
   dynamodbAwsManagedEncryption,
   dynamodbDeletionProtectionOff,
@@ -19,6 +20,7 @@ export const PLATFORM_POLICIES: readonly PlatformPolicy[] = [
   dynamodbStreamsOnlyWhereDeclared,
   alarmsOnPublishedMetrics,
   alarmsHaveActions,
+  dashboardsOnPublishedMetrics,
   iamNoWildcardActions,
   iamNoWildcardResources,
   iamTrustNotPublic,

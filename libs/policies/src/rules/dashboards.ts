@@ -1,0 +1,102 @@
+import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
+import { violation, type PlatformPolicy } from "./rule";
+
+export const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+
+/** One metric a dashboard graphs: from a metrics-array row, a Metrics Insights query or a SEARCH. */
+export interface GraphedMetric {
+  readonly widget: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensionNames: readonly string[];
+}
+
+type Row = readonly unknown[];
+
+/**
+ * A metrics-array row is `[namespace, name, dimName, dimValue, ..., {options}?]`, where "." repeats
+ * the value at the same position in the row above, or `[{ expression, id, ... }]` (CloudWatch
+ * "Dashboard Body Structure and Syntax", "Metric Widget: Format for Each Metric in the Array").
+ */
+function plainRow(row: Row, previous: readonly string[]): string[] {
+  const strings = row.filter((item): item is string => typeof item === "string");
+  return strings.map((item, i) => (item === "." ? (previous[i] ?? item) : item));
+}
+
+const INSIGHTS = /SELECT\s+\w+\s*\(\s*(\w+)\s*\)\s+FROM\s+SCHEMA\s*\(\s*"?([^",)]+?)"?\s*((?:,\s*[^,)]+)*)\)/i;
+const SEARCH = /SEARCH\s*\(\s*'\s*\{([^}]*)\}([^']*)'/i;
+
+/**
+ * The metric an expression reads, where the expression fixes it: a Metrics Insights
+ * `FROM SCHEMA(namespace, dims...)` matches exactly that dimension set, and so does a SEARCH
+ * `{namespace,dims...} MetricName="..."`. Other math reads metrics that have their own rows.
+ */
+function expressionMetric(expression: string): Omit<GraphedMetric, "widget"> | undefined {
+  const insights = INSIGHTS.exec(expression);
+  if (insights) {
+    const dimensionNames = insights[3].split(",").map((name) => name.trim().replace(/^"|"$/g, "")).filter(Boolean);
+    return { namespace: insights[2].trim(), metricName: insights[1], dimensionNames };
+  }
+  const search = SEARCH.exec(expression);
+  const metricName = search ? /MetricName\s*=\s*"?([A-Za-z0-9_]+)"?/.exec(search[2])?.[1] : undefined;
+  if (search && metricName) {
+    const [namespace, ...dimensionNames] = search[1].split(",").map((part) => part.trim().replace(/^"|"$/g, ""));
+    return { namespace, metricName, dimensionNames };
+  }
+  return undefined;
+}
+
+/** Every metric the widgets of a dashboard body graph. Throws SyntaxError when the body is not JSON. */
+export function graphedMetrics(dashboardBody: string): GraphedMetric[] {
+  const body = JSON.parse(dashboardBody) as { widgets?: { properties?: { title?: string; metrics?: Row[] } }[] };
+  const graphed: GraphedMetric[] = [];
+  (body.widgets ?? []).forEach((widget, index) => {
+    const title = widget.properties?.title ?? `widget ${index}`;
+    let previous: string[] = [];
+    for (const row of widget.properties?.metrics ?? []) {
+      const first = row[0] as { expression?: unknown } | undefined;
+      if (typeof first === "object" && first !== null && typeof first.expression === "string") {
+        const metric = expressionMetric(first.expression);
+        if (metric) graphed.push({ widget: title, ...metric });
+        continue;
+      }
+      const [namespace, metricName, ...dimensions] = plainRow(row, previous);
+      previous = [namespace, metricName, ...dimensions];
+      graphed.push({ widget: title, namespace, metricName, dimensionNames: dimensions.filter((_, i) => i % 2 === 0) });
+    }
+  });
+  return graphed;
+}
+
+function describeSets(metricName: string): string {
+  const sets = publishedDimensionSets(metricName);
+  if (sets.length === 0) return `${metricName} is not a metric DynamoDB publishes (or add it to libs/policies/src/rules/dynamodb-metrics.ts with its dimension sets)`;
+  return `graph ${metricName} by ${sets.map((set) => (set.length === 0 ? "no dimensions" : set.join(" + "))).join(", or by ")}`;
+}
+
+/** A widget on a dimension set DynamoDB never publishes shows an empty graph forever. */
+export const dashboardsOnPublishedMetrics: PlatformPolicy = {
+  name: "dashboards-on-published-dynamodb-metrics",
+  description: "No dashboard widget graphs a DynamoDB metric by a dimension set DynamoDB never publishes (it would stay empty).",
+  enforcementLevel: "mandatory",
+  validateResource: (args, reportViolation) => {
+    if (args.type !== DASHBOARD) return;
+    const body = args.props["dashboardBody"];
+    // Unknown during a preview while its inputs are computed; `pulumi up` judges the resolved body.
+    if (typeof body !== "string") return;
+    let graphed: GraphedMetric[];
+    try {
+      graphed = graphedMetrics(body);
+    } catch {
+      reportViolation(violation(args.type, args.name, "has a dashboardBody that is not JSON", "build the body with JSON.stringify from typed widgets"));
+      return;
+    }
+    for (const metric of graphed) {
+      if (metric.namespace !== DYNAMODB_NAMESPACE || isPublishedDynamoDbMetric(metric.metricName, metric.dimensionNames)) continue;
+      const by = metric.dimensionNames.length === 0 ? "no dimensions" : metric.dimensionNames.join(" + ");
+      reportViolation(
+        violation(args.type, args.name, `graphs ${metric.metricName} by ${by} in '${metric.widget}', which DynamoDB never publishes (the graph stays empty)`, describeSets(metric.metricName)),
+      );
+    }
+  },
+};
