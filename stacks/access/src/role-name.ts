@@ -1,5 +1,6 @@
 import { accessRoleName, type AccessKind } from "@dynamodb-platform/stack-config";
 
+/** CreateRole's RoleName: "Maximum length of 64" (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
 export const MAX_ROLE_NAME_LENGTH = 64;
 
 export class RoleNameError extends Error {

@@ -1,10 +1,10 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
 /**
- * Asks the IAM policy simulator whether `principal`, holding `policy`, may do `action` on `resource`.
- * `NotApplicable`: the action has no resource of that type (GetRecords on a table ARN, DeleteBackup
- * on a table), so AWS can never authorize it there. Any other simulator error (an unknown action)
- * is returned as an error, never as a denial.
+ * The local judge: asks the IAM policy simulator @cloud-copilot/iam-simulate whether `principal`,
+ * holding `policy`, may do `action` on `resource`. `NotApplicable`: the action has no resource of
+ * that type (GetRecords on a table ARN, DeleteBackup on a table), so AWS can never authorize it
+ * there. Any other simulator error (an unknown action) is returned as an error, never as a denial.
  */
 export async function simulate(
   principal: string,
