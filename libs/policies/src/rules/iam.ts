@@ -1,32 +1,27 @@
 import { ACCESS_ROLE_NAME } from "@dynamodb-platform/stack-config";
+import { loadPolicy, type Statement } from "@cloud-copilot/iam-policy";
 import { IAM_POLICY_TYPES, ROLE, violation, type PlatformPolicy } from "./rule";
 
-interface Statement {
-  readonly Effect?: string;
-  readonly Action?: string | string[];
-  readonly NotAction?: string | string[];
-  readonly Resource?: string | string[];
-  readonly NotResource?: string | string[];
-  readonly Principal?: unknown;
-}
-
-const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-function statementsOf(document: unknown): Statement[] {
+/**
+ * The Allow statements of a policy document, parsed by @cloud-copilot/iam-policy (which knows
+ * IAM's grammar: single values or lists, Action/NotAction, Principal forms).
+ */
+function allowStatements(document: unknown): Statement[] {
   const parsed: unknown = typeof document === "string" ? JSON.parse(document) : document;
   if (typeof parsed !== "object" || parsed === null) return [];
-  const statements = (parsed as { Statement?: Statement | Statement[] }).Statement;
-  return (Array.isArray(statements) ? statements : statements ? [statements] : []).filter((s) => s.Effect === "Allow");
+  return loadPolicy(parsed).statements().filter((statement) => statement.isAllow());
 }
 
 /** Permission documents a resource carries: a policy's `policy`, or a role's inline policies. */
 function permissionStatements(type: string, props: Record<string, unknown>): Statement[] {
-  if (IAM_POLICY_TYPES.has(type)) return statementsOf(props["policy"]);
+  if (IAM_POLICY_TYPES.has(type)) return allowStatements(props["policy"]);
   if (type === ROLE) {
-    return ((props["inlinePolicies"] ?? []) as { policy?: unknown }[]).flatMap((inline) => statementsOf(inline.policy));
+    return ((props["inlinePolicies"] ?? []) as { policy?: unknown }[]).flatMap((inline) => allowStatements(inline.policy));
   }
   return [];
 }
+
+const actionsOf = (statement: Statement): string[] => (statement.isActionStatement() ? statement.actions().map((action) => action.value()) : []);
 
 const isWildcardAction = (action: string) => action === "*" || action.endsWith(":*");
 
@@ -36,11 +31,11 @@ export const iamNoWildcardActions: PlatformPolicy = {
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     for (const statement of permissionStatements(args.type, args.props)) {
-      const wildcards = list(statement.Action).filter(isWildcardAction);
+      const wildcards = actionsOf(statement).filter(isWildcardAction);
       if (wildcards.length > 0) {
         reportViolation(violation(args.type, args.name, `allows ${wildcards.join(", ")}`, "list the exact actions the role needs"));
       }
-      if (statement.NotAction !== undefined) {
+      if (statement.isNotActionStatement()) {
         reportViolation(violation(args.type, args.name, "allows everything but NotAction", "use Action with the exact actions instead of NotAction"));
       }
     }
@@ -56,8 +51,9 @@ export const iamNoWildcardResources: PlatformPolicy = {
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     for (const statement of permissionStatements(args.type, args.props)) {
-      const anyResource = list(statement.Resource).includes("*") || statement.NotResource !== undefined;
-      const actions = list(statement.Action).filter((action) => !ALLOWED_ON_ANY_RESOURCE.has(action));
+      const anyResource =
+        (statement.isResourceStatement() && statement.resources().some((resource) => resource.isAllResources())) || statement.isNotResourceStatement();
+      const actions = actionsOf(statement).filter((action) => !ALLOWED_ON_ANY_RESOURCE.has(action));
       if (anyResource && actions.length > 0) {
         reportViolation(violation(args.type, args.name, `allows ${actions.join(", ")} on every resource`, "name the table, index and stream ARNs; only dynamodb:ListStreams may stand on \"*\", in a statement of its own"));
       }
@@ -65,20 +61,14 @@ export const iamNoWildcardResources: PlatformPolicy = {
   },
 };
 
-function principals(principal: unknown): string[] {
-  if (typeof principal === "string") return [principal];
-  if (typeof principal !== "object" || principal === null) return [];
-  return Object.values(principal).flatMap((value) => list(value as string | string[]));
-}
-
 export const iamTrustNotPublic: PlatformPolicy = {
   name: "iam-trust-not-public",
   description: "No role's trust policy lets \"*\" assume it.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ROLE) return;
-    for (const statement of statementsOf(args.props["assumeRolePolicy"])) {
-      if (principals(statement.Principal).includes("*")) {
+    for (const statement of allowStatements(args.props["assumeRolePolicy"])) {
+      if (statement.isPrincipalStatement() && statement.principals().some((principal) => principal.isWildcardPrincipal())) {
         reportViolation(violation(args.type, args.name, "can be assumed by anyone (Principal \"*\")", "list the account ids, role ARNs or service principals in the access stack's trustedPrincipals"));
       }
     }
