@@ -1,57 +1,51 @@
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
 import { TABLE, violation, type PlatformPolicy } from "./rule";
 
-type Props = Record<string, unknown>;
-
-function tableName(props: Props): string {
-  return typeof props["name"] === "string" ? props["name"] : "";
-}
+type Capacity = { readonly readCapacity?: number; readonly writeCapacity?: number };
 
 export const dynamodbOnDemand: PlatformPolicy = {
   name: "dynamodb-on-demand",
   description: "DynamoDB tables bill PAY_PER_REQUEST, with no provisioned capacity on the table or any GSI.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TABLE) return;
-    if (args.props["billingMode"] !== "PAY_PER_REQUEST") {
-      reportViolation(violation(args.type, args.name, `has billingMode ${String(args.props["billingMode"] ?? "unset (PROVISIONED)")}`, "set billingMode: \"PAY_PER_REQUEST\""));
+  validateResource: validateResourceOfType(aws.dynamodb.Table, (table, args, reportViolation) => {
+    if (table.billingMode !== "PAY_PER_REQUEST") {
+      reportViolation(violation(TABLE, args.name, `has billingMode ${table.billingMode ?? "unset (PROVISIONED)"}`, "set billingMode: \"PAY_PER_REQUEST\""));
     }
-    const capacity = (owner: Props, where: string) =>
-      ["readCapacity", "writeCapacity"]
+    const capacity = (owner: Capacity, where: string) =>
+      (["readCapacity", "writeCapacity"] as const)
         .filter((key) => owner[key] !== undefined)
-        .forEach((key) => reportViolation(violation(args.type, args.name, `sets ${key} on ${where}`, `remove ${key}: on-demand tables have no provisioned capacity`)));
-    capacity(args.props, "the table");
-    for (const index of (args.props["globalSecondaryIndexes"] ?? []) as Props[]) {
-      capacity(index, `GSI '${String(index["name"])}'`);
+        .forEach((key) => reportViolation(violation(TABLE, args.name, `sets ${key} on ${where}`, `remove ${key}: on-demand tables have no provisioned capacity`)));
+    capacity(table, "the table");
+    for (const index of table.globalSecondaryIndexes ?? []) {
+      capacity(index, `GSI '${index.name}'`);
     }
-  },
+  }),
 };
 
 export const dynamodbAwsManagedEncryption: PlatformPolicy = {
   name: "dynamodb-aws-managed-encryption",
   description: "DynamoDB tables are encrypted with the AWS managed key: serverSideEncryption enabled, no kmsKeyArn.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TABLE) return;
-    const sse = (args.props["serverSideEncryption"] ?? {}) as Props;
-    if (sse["enabled"] !== true) {
-      reportViolation(violation(args.type, args.name, "uses the AWS owned key (serverSideEncryption not enabled)", "set serverSideEncryption: { enabled: true } (the AWS managed key alias/aws/dynamodb)"));
+  validateResource: validateResourceOfType(aws.dynamodb.Table, (table, args, reportViolation) => {
+    if (table.serverSideEncryption?.enabled !== true) {
+      reportViolation(violation(TABLE, args.name, "uses the AWS owned key (serverSideEncryption not enabled)", "set serverSideEncryption: { enabled: true } (the AWS managed key alias/aws/dynamodb)"));
     }
-    if (sse["kmsKeyArn"] !== undefined) {
-      reportViolation(violation(args.type, args.name, "uses a customer managed key", "remove serverSideEncryption.kmsKeyArn to use the AWS managed key"));
+    if (table.serverSideEncryption?.kmsKeyArn !== undefined) {
+      reportViolation(violation(TABLE, args.name, "uses a customer managed key", "remove serverSideEncryption.kmsKeyArn to use the AWS managed key"));
     }
-  },
+  }),
 };
 
 export const dynamodbDeletionProtectionOff: PlatformPolicy = {
   name: "dynamodb-deletion-protection-off",
   description: "DynamoDB tables have deletion protection off, so every stack stays destroyable.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TABLE) return;
-    if (args.props["deletionProtectionEnabled"] === true) {
-      reportViolation(violation(args.type, args.name, "has deletion protection on", "set deletionProtectionEnabled: false"));
+  validateResource: validateResourceOfType(aws.dynamodb.Table, (table, args, reportViolation) => {
+    if (table.deletionProtectionEnabled === true) {
+      reportViolation(violation(TABLE, args.name, "has deletion protection on", "set deletionProtectionEnabled: false"));
     }
-  },
+  }),
 };
 
 export interface StreamsConfig {
@@ -70,13 +64,13 @@ export const dynamodbStreamsOnlyWhereDeclared: PlatformPolicy = {
   configSchema: {
     properties: { tablesWithStreams: { type: "array", items: { type: "string" }, default: ["events"] } },
   },
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TABLE || args.props["streamEnabled"] !== true) return;
+  validateResource: validateResourceOfType(aws.dynamodb.Table, (table, args, reportViolation) => {
+    if (table.streamEnabled !== true) return;
     const { tablesWithStreams } = args.getConfig<StreamsConfig>();
-    const name = tableName(args.props);
+    const name = table.name ?? "";
     const declared = tablesWithStreams.some((key) => name === key || name.startsWith(`${key}-`));
     if (!declared) {
-      reportViolation(violation(args.type, args.name, `(${name}) has a stream, and only ${tablesWithStreams.join(", ")} may`, "remove stream from its table spec, or add the table to tablesWithStreams in the policy pack"));
+      reportViolation(violation(TABLE, args.name, `(${name}) has a stream, and only ${tablesWithStreams.join(", ")} may`, "remove stream from its table spec, or add the table to tablesWithStreams in the policy pack"));
     }
-  },
+  }),
 };
