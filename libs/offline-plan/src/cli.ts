@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { formatPlan } from "./format-plan";
 import { checkPolicies, formatPolicyResults } from "./plan-policies";
 import { planStacks, StackPlanFailure } from "./plan-stacks";
@@ -7,20 +8,21 @@ import { writePlanJson } from "./write-plan";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
-function parseArgs(argv: readonly string[]): { stack: string } {
-  let stack = "dev";
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--stack" && argv[i + 1]) stack = argv[++i];
-    else if (arg.startsWith("--stack=")) stack = arg.slice("--stack=".length);
-    else throw new Error(`unknown argument '${arg}'. Usage: npm start [-- --stack <dev|prod>]`);
+const USAGE = "Usage: npm start [-- --stack <dev|prod>]";
+
+function readArgs(argv: string[]): { stack: string } {
+  let stack: string;
+  try {
+    ({ values: { stack } } = parseArgs({ args: argv, options: { stack: { type: "string", default: "dev" } }, strict: true }));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}. ${USAGE}`, { cause: error });
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`'${stack}' is not a stack name`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`'${stack}' is not a stack name. ${USAGE}`);
   return { stack };
 }
 
 async function main(): Promise<number> {
-  const { stack } = parseArgs(process.argv.slice(2));
+  const { stack } = readArgs(process.argv.slice(2));
   const projects = discoverStackProjects(path.join(ROOT, "stacks"));
   requireStackFiles(projects, stack);
   let planned;
