@@ -1,0 +1,39 @@
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { LiveTable } from "@dynamodb-platform/live-account";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
+import { readConsumedUnits, type ConsumedUnits, type UsageWindow } from "./consumed-capacity";
+import { describeLiveTable, type BillingMode, type CapacityHolder } from "./describe-table";
+
+export type CapacityUsage = CapacityHolder & { readonly consumed: ConsumedUnits };
+
+/** Everything the estimate needs about one table, read from the live account. */
+export interface TableUsage {
+  readonly spec: TableSpec;
+  readonly physicalName: string;
+  readonly billingMode: BillingMode;
+  readonly table: CapacityUsage;
+  readonly indexes: readonly CapacityUsage[];
+  /** GSIs the spec declares that the live table does not have yet: their traffic is not measured. */
+  readonly indexesNotYetCreated: readonly string[];
+}
+
+export async function readTableUsage(
+  clients: { readonly dynamodb: DynamoDBClient; readonly cloudwatch: CloudWatchClient },
+  live: LiveTable,
+  window: UsageWindow,
+): Promise<TableUsage> {
+  const shape = await describeLiveTable(clients.dynamodb, live.physicalName);
+  const holders = [shape.table, ...shape.indexes];
+  const consumed = await readConsumedUnits(clients.cloudwatch, live.physicalName, holders.map((holder) => holder.indexName), window);
+  const [table, ...indexes] = holders.map((holder, i) => ({ ...holder, consumed: consumed[i] as ConsumedUnits }));
+  const liveIndexNames = new Set(shape.indexes.map((index) => index.indexName));
+  return {
+    spec: live.spec,
+    physicalName: live.physicalName,
+    billingMode: shape.billingMode,
+    table: table as CapacityUsage,
+    indexes,
+    indexesNotYetCreated: (live.spec.globalSecondaryIndexes ?? []).map((index) => index.name).filter((name) => !liveIndexNames.has(name)),
+  };
+}
