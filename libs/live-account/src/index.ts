@@ -3,3 +3,4 @@ export { MAX_ATTEMPTS, awsClientConfig, type AwsClientConfig } from "./client-co
 export { WORKSPACE_ROOT, readStackContext, stackDir, type LiveTable, type StackContext, type StackFolder } from "./stack-context";
 export { readStackOutputs, runCommand, type CommandRunner, type StackOutputsResult } from "./stack-outputs";
 export { runCli } from "./run-cli";
+export { dataStackConfigSource } from "./data-stack-config";

@@ -1,0 +1,62 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { LiveAccountError, WORKSPACE_ROOT, awsClientConfig, dataStackConfigSource, readStackContext } from "@dynamodb-platform/live-account";
+import { readMandatoryTags } from "@dynamodb-platform/tags";
+import { readAcknowledgements } from "./acknowledgements";
+import { assessTable } from "./assess-table";
+import { isFailing, type Finding } from "./finding";
+import { readLiveTable, type LiveClients } from "./read-live-table";
+
+export interface TableReport {
+  readonly key: string;
+  readonly physicalName: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface AdoptionReport {
+  readonly stack: string;
+  readonly region: string;
+  readonly tables: readonly TableReport[];
+  /** Findings that would fail the deploy or lose data without an acknowledgement. */
+  readonly failures: number;
+}
+
+export interface ReportOptions {
+  readonly root?: string;
+  readonly now?: Date;
+  readonly clients?: (region: string) => LiveClients;
+}
+
+/** SDK v3 clients with the default credential chain and adaptive retries. */
+export function defaultClients(region: string): LiveClients {
+  return { dynamodb: new DynamoDBClient(awsClientConfig(region)), lambda: new LambdaClient(awsClientConfig(region)) };
+}
+
+/**
+ * Reads the stack's configuration first (a bad value stops here, before any AWS call), then each
+ * live table, and compares it with its spec and the program's tags.
+ */
+export async function buildAdoptionReport(stack: string, options: ReportOptions = {}): Promise<AdoptionReport> {
+  const root = options.root ?? WORKSPACE_ROOT;
+  const context = readStackContext(stack, root);
+  if (!context.adoptExistingTables) {
+    throw new LiveAccountError(
+      `stack '${stack}' creates its tables (dynamodb-data:adoptExistingTables is false): there is nothing to adopt. Run the report for a stack that adopts, e.g. --stack prod`,
+    );
+  }
+  const source = dataStackConfigSource(stack, root);
+  const programTags = readMandatoryTags(source);
+  const acknowledgements = readAcknowledgements(
+    source,
+    context.tables.map((table) => table.spec.key),
+  );
+  const clients = (options.clients ?? defaultClients)(context.region);
+  const now = options.now ?? new Date();
+  const tables: TableReport[] = [];
+  for (const { spec, physicalName } of context.tables) {
+    const live = await readLiveTable(clients, physicalName);
+    tables.push({ key: spec.key, physicalName, findings: assessTable({ spec, live, programTags, now }, acknowledgements) });
+  }
+  const failures = tables.flatMap((table) => table.findings).filter(isFailing).length;
+  return { stack, region: context.region, tables, failures };
+}
