@@ -8,21 +8,22 @@ import { writePlanJson } from "./write-plan";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
-const USAGE = "Usage: npm start [-- --stack <dev|prod>]";
+const USAGE = "Usage: npm start [-- --stack <dev|prod>] [--out <folder for the JSON plan, default dist/plan/<stack>>]";
 
-function readArgs(argv: string[]): { stack: string } {
+function readArgs(argv: string[]): { stack: string; out: string | undefined } {
   let stack: string;
+  let out: string | undefined;
   try {
-    ({ values: { stack } } = parseArgs({ args: argv, options: { stack: { type: "string", default: "dev" } }, strict: true }));
+    ({ values: { stack, out } } = parseArgs({ args: argv, options: { stack: { type: "string", default: "dev" }, out: { type: "string" } }, strict: true }));
   } catch (error) {
     throw new Error(`${(error as Error).message}. ${USAGE}`, { cause: error });
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`'${stack}' is not a stack name. ${USAGE}`);
-  return { stack };
+  return { stack, out };
 }
 
 async function main(): Promise<number> {
-  const { stack } = readArgs(process.argv.slice(2));
+  const { stack, out } = readArgs(process.argv.slice(2));
   const projects = discoverStackProjects(path.join(ROOT, "stacks"));
   requireStackFiles(projects, stack);
   let planned;
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     console.error(`Plan of stack '${stack}' stopped in ${error.message}`);
     return 1;
   }
-  const jsonDir = path.join(ROOT, "dist", "plan", stack);
+  const jsonDir = out ? path.resolve(out) : path.join(ROOT, "dist", "plan", stack);
   writePlanJson(jsonDir, planned);
   console.log(formatPlan(stack, planned, ROOT, jsonDir));
   const policyResults = await checkPolicies(stack, planned);

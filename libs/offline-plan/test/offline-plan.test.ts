@@ -152,13 +152,20 @@ describe("npm start", () => {
     }
   };
 
-  test("plans all three stacks of prod and writes dist/plan/prod", () => {
-    const { status, out } = start("--stack", "prod");
+  test("plans all three stacks of prod and writes the JSON plan where it is told", () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    const { status, out } = start("--stack", "prod", "--out", outDir);
     expect(status).toBe(0);
     expect(out).toMatch(/Offline plan of stack 'prod'/);
     expect(out).toMatch(/Totals: 21 resources in 3 stacks, 3 to import/);
     expect(out).toMatch(/dynamodb-monitoring: 5 resources checked, all passed/);
-    expect(fs.existsSync(path.join(root, "dist", "plan", "prod", "dynamodb-monitoring.json"))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, "dynamodb-monitoring.json"))).toBe(true);
+  }, 60_000);
+
+  test("an unknown option is refused with the usage", () => {
+    const { status, out } = start("--stak", "prod");
+    expect(status).toBe(2);
+    expect(out).toMatch(/Unknown option '--stak'.*Usage: npm start/);
   }, 60_000);
 
   test("an unknown stack names the stack files that exist", () => {
