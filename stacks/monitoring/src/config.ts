@@ -10,6 +10,8 @@ import {
   type ConfigSource,
 } from "@dynamodb-platform/stack-config";
 import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
+import { validateMetricsInsightsWindow } from "./alarms/evaluation-window";
+import { validateAlarmTopicKmsKeyArn } from "./topic/kms-key-arn";
 
 /** Documented defaults: SDKs retry 5xx errors, so one error in one minute is not an incident. */
 export const DEFAULT_SYSTEM_ERRORS_THRESHOLD = 1;
@@ -26,6 +28,8 @@ export interface MonitoringStackConfig {
   /** ...in this many consecutive minutes. */
   readonly systemErrorsDatapoints: number;
   readonly alarmEmails: readonly string[];
+  /** The organisation's customer managed key for the alarm topic; absent: no encryption. */
+  readonly alarmTopicKmsKeyArn?: string;
 }
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -44,16 +48,29 @@ function readAlarmEmails(source: ConfigSource): string[] {
   return emails;
 }
 
+function readAlarmTopicKmsKeyArn(source: ConfigSource, region: string): string | undefined {
+  const key = "alarmTopicKmsKeyArn";
+  const value = source.get(key);
+  return value === undefined ? undefined : validateAlarmTopicKmsKeyArn(qualifiedKey(source, key), value.trim(), region);
+}
+
+function readSystemErrorsDatapoints(source: ConfigSource): number {
+  const key = "systemErrorsDatapoints";
+  const datapoints = optionalPositiveNumber(source, key, DEFAULT_SYSTEM_ERRORS_DATAPOINTS, { integer: true });
+  return validateMetricsInsightsWindow(qualifiedKey(source, key), datapoints);
+}
+
 export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSource()): MonitoringStackConfig {
+  const region = readRegion(source);
+  const alarmTopicKmsKeyArn = readAlarmTopicKmsKeyArn(source, region);
   return {
-    region: readRegion(source),
+    region,
     environmentSuffix: readEnvironmentSuffix(source),
     tags: readMandatoryTags(source),
     dataStack: readDataStackName(source),
     systemErrorsThreshold: optionalPositiveNumber(source, "systemErrorsThreshold", DEFAULT_SYSTEM_ERRORS_THRESHOLD),
-    systemErrorsDatapoints: optionalPositiveNumber(source, "systemErrorsDatapoints", DEFAULT_SYSTEM_ERRORS_DATAPOINTS, {
-      integer: true,
-    }),
+    systemErrorsDatapoints: readSystemErrorsDatapoints(source),
     alarmEmails: readAlarmEmails(source),
+    ...(alarmTopicKmsKeyArn ? { alarmTopicKmsKeyArn } : {}),
   };
 }

@@ -3,8 +3,9 @@ import { readDataStack } from "@dynamodb-platform/data-contract";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { DynamoDbAlarms } from "./components/dynamodb-alarms";
 import { readMonitoringStackConfig } from "./config";
+import { DynamoDbDashboard, type DashboardExports } from "./dashboard/dynamodb-dashboard";
 
-export interface MonitoringStackExports {
+export interface MonitoringStackExports extends DashboardExports {
   readonly alarmTopicArn: pulumi.Output<string>;
   readonly systemErrorsAlarmNames: Record<string, pulumi.Output<string>>;
   readonly systemErrorsAlarmArns: Record<string, pulumi.Output<string>>;
@@ -24,10 +25,14 @@ export async function monitoringProgram(): Promise<MonitoringStackExports> {
   const alarms = new DynamoDbAlarms("alarms", {
     dataStack,
     environmentSuffix: config.environmentSuffix,
+    region: config.region,
     systemErrors: { threshold: config.systemErrorsThreshold, datapoints: config.systemErrorsDatapoints },
     alarmEmails: config.alarmEmails,
+    ...(config.alarmTopicKmsKeyArn ? { alarmTopicKmsKeyArn: config.alarmTopicKmsKeyArn } : {}),
   });
+  const dashboard = new DynamoDbDashboard("dashboard", { dataStack, environmentSuffix: config.environmentSuffix, region: config.region, alarmArns: [...Object.values(alarms.systemErrors), alarms.userErrors].map((alarm) => alarm.arn) });
   return {
+    ...dashboard.exports,
     alarmTopicArn: alarms.topic.arn,
     systemErrorsAlarmNames: mapValues(alarms.systemErrors, (alarm) => alarm.name),
     systemErrorsAlarmArns: mapValues(alarms.systemErrors, (alarm) => alarm.arn),

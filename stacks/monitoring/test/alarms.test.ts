@@ -1,6 +1,11 @@
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
 import { resourcesOfType, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
-import { ALARM, STACKS, TOPIC, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
+import { ALARM, STACKS, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
+
+type Query = Record<string, unknown>;
+const queriesOf = (alarm: RegisteredResource) => alarm.inputs["metricQueries"] as Query[];
+/** The one query the alarm watches (returnData true) and the ones it reads. */
+const watched = (alarm: RegisteredResource) => queriesOf(alarm).filter((q) => q["returnData"] === true);
 
 describe.each(STACKS)("monitoring alarms (%s)", (stack) => {
   let run: ProgramRun;
@@ -11,69 +16,72 @@ describe.each(STACKS)("monitoring alarms (%s)", (stack) => {
     alarms = resourcesOfType(run, ALARM);
   });
 
-  test("one SystemErrors Metrics Insights alarm per table, over every operation of that table", () => {
+  const named = (name: string) => {
+    const alarm = alarms.find((a) => a.name === name);
+    if (!alarm) throw new Error(`no alarm ${name}`);
+    return alarm;
+  };
+
+  test("one SystemErrors alarm per table watches FILL(0) over a Metrics Insights query of every operation of that table", () => {
     for (const [table, physicalName] of Object.entries(tableNames)) {
-      const alarm = alarms.find((a) => a.name === `systemerrors-${table}-${stack}`);
-      expect(alarm).toBeDefined();
-      const queries = alarm!.inputs["metricQueries"] as Record<string, unknown>[];
-      expect(queries).toHaveLength(1);
-      expect(queries[0]).toMatchObject({ period: 60, returnData: true });
-      expect(queries[0]["expression"]).toBe(
+      const alarm = named(`systemerrors-${table}-${stack}`);
+      const queries = queriesOf(alarm);
+      expect(queries).toHaveLength(2);
+      const source = queries.find((q) => q["returnData"] === false)!;
+      expect(source["expression"]).toBe(
         `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${physicalName}'`,
       );
-      expect(String(queries[0]["expression"])).not.toMatch(/Operation\s*=/);
+      expect(source["period"]).toBe(60);
+      expect(String(source["expression"])).not.toMatch(/Operation\s*=/);
+      expect(watched(alarm)).toEqual([expect.objectContaining({ expression: `FILL(${String(source["id"])}, 0)` })]);
       for (const topLevel of ["metricName", "namespace", "period", "statistic", "dimensions"]) {
-        expect(alarm!.inputs).not.toHaveProperty(topLevel);
+        expect(alarm.inputs).not.toHaveProperty(topLevel);
       }
-      expect(alarm!.inputs).toMatchObject({
-        comparisonOperator: "GreaterThanThreshold",
-        threshold: 1,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 3,
-      });
+      // 3 breaching minutes among the last 5: the 2 newest may still be unpublished (filled with 0).
+      expect(alarm.inputs).toMatchObject({ comparisonOperator: "GreaterThanThreshold", threshold: 1, evaluationPeriods: 5, datapointsToAlarm: 3 });
     }
     expect(alarms.filter((a) => a.name.startsWith("systemerrors-"))).toHaveLength(3);
   });
 
-  test("one account-wide UserErrors alarm: no dimensions, Sum over 60 s, more than 5", () => {
-    const alarm = alarms.find((a) => a.name === `usererrors-dynamodb-${stack}`);
-    expect(alarm?.inputs).toMatchObject({
+  test("one account-wide UserErrors alarm watches FILL(0) over UserErrors: no dimensions, Sum over 60 s, more than 5", () => {
+    const alarm = named(`usererrors-dynamodb-${stack}`);
+    const queries = queriesOf(alarm);
+    expect(queries).toHaveLength(2);
+    const source = queries.find((q) => q["returnData"] === false)!;
+    expect(source["metric"]).toEqual({ namespace: "AWS/DynamoDB", metricName: "UserErrors", stat: "Sum", period: 60 });
+    expect(watched(alarm)).toEqual([expect.objectContaining({ expression: `FILL(${String(source["id"])}, 0)` })]);
+    for (const topLevel of ["metricName", "namespace", "period", "statistic", "dimensions"]) {
+      expect(alarm.inputs).not.toHaveProperty(topLevel);
+    }
+    expect(alarm.inputs).toMatchObject({
       name: `usererrors-dynamodb-${stack}`,
-      namespace: "AWS/DynamoDB",
-      metricName: "UserErrors",
-      statistic: "Sum",
-      period: 60,
       comparisonOperator: "GreaterThanThreshold",
       threshold: 5,
-      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      evaluationPeriods: 3,
     });
-    expect(alarm?.inputs).not.toHaveProperty("dimensions");
-    const description = String(alarm?.inputs["alarmDescription"]);
+    const description = String(alarm.inputs["alarmDescription"]);
     for (const physicalName of Object.values(tableNames)) expect(description).toContain(physicalName);
     expect(description).toMatch(/whole account and region/);
     expect(alarms).toHaveLength(4);
   });
 
-  test("no alarm watches a metric DynamoDB never publishes (judged by the platform's policy)", async () => {
-    const rule = PLATFORM_POLICIES.filter((policy) => policy.name === "alarms-on-published-dynamodb-metrics");
-    expect(rule).toHaveLength(1);
-    expect(await evaluatePolicies(underPolicy(run.resources), {}, rule)).toEqual([]);
+  test("no alarm watches an unpublished metric or a raw DynamoDB metric (judged by the platform's policies)", async () => {
+    const rules = PLATFORM_POLICIES.filter((policy) =>
+      ["alarms-on-published-dynamodb-metrics", "alarms-fill-dynamodb-metrics"].includes(policy.name),
+    );
+    expect(rules).toHaveLength(2);
+    expect(await evaluatePolicies(underPolicy(run.resources), {}, rules)).toEqual([]);
   });
 
-  test("every alarm notifies the topic on ALARM and OK and treats missing data as not breaching", () => {
+  test("every alarm notifies the topic on ALARM and OK", () => {
     const topicArn = run.outputs["alarmTopicArn"];
     expect(topicArn).toBe(`arn:aws:sns:ap-southeast-2:123456789012:alarms-dynamodb-${stack}`);
     for (const alarm of alarms) {
       expect(alarm.inputs["alarmActions"]).toEqual([topicArn]);
       expect(alarm.inputs["okActions"]).toEqual([topicArn]);
-      expect(alarm.inputs["treatMissingData"]).toBe("notBreaching");
+      expect(alarm.inputs["actionsEnabled"]).not.toBe(false);
     }
-  });
-
-  test("the topic is encrypted with the AWS managed SNS key", () => {
-    const topics = resourcesOfType(run, TOPIC);
-    expect(topics).toHaveLength(1);
-    expect(topics[0].inputs).toMatchObject({ name: `alarms-dynamodb-${stack}`, kmsMasterKeyId: "alias/aws/sns" });
   });
 
   test("alarms carry the mandatory tags and a tag computed from the data stack's outputs", () => {
@@ -83,11 +91,9 @@ describe.each(STACKS)("monitoring alarms (%s)", (stack) => {
       CostCenter: "CC-4471",
     };
     for (const [table, physicalName] of Object.entries(tableNames)) {
-      const alarm = alarms.find((a) => a.name === `systemerrors-${table}-${stack}`);
-      expect(alarm?.inputs["tags"]).toEqual({ ...mandatory, TableName: physicalName });
+      expect(named(`systemerrors-${table}-${stack}`).inputs["tags"]).toEqual({ ...mandatory, TableName: physicalName });
     }
-    const userErrors = alarms.find((a) => a.name.startsWith("usererrors-"));
-    expect(userErrors?.inputs["tags"]).toEqual({ ...mandatory, Tables: Object.values(tableNames).join(" ") });
+    expect(named(`usererrors-dynamodb-${stack}`).inputs["tags"]).toEqual({ ...mandatory, Tables: Object.values(tableNames).join(" ") });
   });
 
   test("outputs name every alarm and its ARN by table", () => {

@@ -7,14 +7,20 @@ describe("monitoring configuration", () => {
   test("thresholds and datapoints come from config", async () => {
     const run = await runMonitoringStack("dev", { systemErrorsThreshold: "10", systemErrorsDatapoints: "5" });
     for (const alarm of resourcesOfType(run, ALARM).filter((a) => a.name.startsWith("systemerrors-"))) {
-      expect(alarm.inputs).toMatchObject({ threshold: 10, evaluationPeriods: 5, datapointsToAlarm: 5 });
+      expect(alarm.inputs).toMatchObject({ threshold: 10, evaluationPeriods: 7, datapointsToAlarm: 5 });
     }
   });
 
   test("without the keys, the documented defaults apply (more than 1 a minute, 3 minutes in a row)", async () => {
     const run = await runMonitoringStack("dev", { systemErrorsThreshold: undefined, systemErrorsDatapoints: undefined });
     const alarm = resourcesOfType(run, ALARM).find((a) => a.name === "systemerrors-events-dev");
-    expect(alarm?.inputs).toMatchObject({ threshold: 1, evaluationPeriods: 3, datapointsToAlarm: 3 });
+    expect(alarm?.inputs).toMatchObject({ threshold: 1, evaluationPeriods: 5, datapointsToAlarm: 3 });
+  });
+
+  test("the longest window a Metrics Insights alarm accepts (3 hours of one-minute periods) is allowed", async () => {
+    const run = await runMonitoringStack("dev", { systemErrorsDatapoints: "178" });
+    const alarm = resourcesOfType(run, ALARM).find((a) => a.name === "systemerrors-events-dev");
+    expect(alarm?.inputs).toMatchObject({ evaluationPeriods: 180, datapointsToAlarm: 178 });
   });
 
   test("without alarmEmails nothing subscribes", async () => {
@@ -49,6 +55,28 @@ describe("monitoring configuration", () => {
     ["an invalid e-mail", { alarmEmails: '["oncall-at-example.com"]' }, /'dynamodb-monitoring:alarmEmails': 'oncall-at-example.com' is not an e-mail address/],
     ["e-mails that are not a list", { alarmEmails: "oncall@example.com" }, /'dynamodb-monitoring:alarmEmails'.*is not a list of strings/],
     ["a duplicated e-mail", { alarmEmails: '["a@example.com","A@example.com"]' }, /'dynamodb-monitoring:alarmEmails': an address is listed twice/],
+    [
+      "a window longer than the 3 hours a Metrics Insights alarm sees",
+      { systemErrorsDatapoints: "179" },
+      /'dynamodb-monitoring:systemErrorsDatapoints': 179 minutes \(evaluated over 181 one-minute periods, 10860 s\) exceed the 10800 s \(3 hours\).*Use at most 178/,
+    ],
+    ["the AWS managed SNS key by alias", { alarmTopicKmsKeyArn: "alias/aws/sns" }, /'dynamodb-monitoring:alarmTopicKmsKeyArn': 'alias\/aws\/sns' is the AWS managed key aws\/sns/],
+    [
+      "the AWS managed SNS key by alias ARN",
+      { alarmTopicKmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:alias/aws/sns" },
+      /'dynamodb-monitoring:alarmTopicKmsKeyArn': .* is the AWS managed key aws\/sns/,
+    ],
+    ["a key id instead of an ARN", { alarmTopicKmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab" }, /'dynamodb-monitoring:alarmTopicKmsKeyArn': .* is not a KMS key ARN/],
+    [
+      "an alias of another key",
+      { alarmTopicKmsKeyArn: "arn:aws:kms:ap-southeast-2:111122223333:alias/org-alarms" },
+      /'dynamodb-monitoring:alarmTopicKmsKeyArn': .* is not a KMS key ARN/,
+    ],
+    [
+      "a key in another region",
+      { alarmTopicKmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+      /'dynamodb-monitoring:alarmTopicKmsKeyArn': the key is in us-east-1, the topic in ap-southeast-2/,
+    ],
     ["a bad suffix", { environmentSuffix: "Prod_1" }, /'dynamodb-monitoring:environmentSuffix': 'Prod_1' is not allowed/],
     ["a missing team", { team: undefined }, /'dynamodb-monitoring:team': it is missing/],
   ])("%s fails with a named error before any resource", async (_case, overrides, message) => {

@@ -7,6 +7,7 @@ export const STACKS = ["dev", "prod"] as const;
 export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 export const TOPIC = "aws:sns/topic:Topic";
 export const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+export const TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
 
 export const dataOutputsFor = exampleOutputsForStack;
 

@@ -1,7 +1,10 @@
 import type * as aws from "@pulumi/aws";
+import { ALARM_PERIOD_SECONDS, evaluationPeriodsFor } from "./evaluation-window";
+import { filledWithZero } from "./fill";
 
 export interface SystemErrorsAlarmSettings {
   readonly threshold: number;
+  /** Minutes that must breach; validated against the Metrics Insights window by the config. */
   readonly datapoints: number;
 }
 
@@ -14,28 +17,29 @@ export function systemErrorsQuery(physicalTableName: string): string {
   return `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${physicalTableName}'`;
 }
 
+/**
+ * The query is the input of FILL (a Metrics Insights query without GROUP BY is one time series,
+ * usable by any metric math function that takes one: CloudWatch User Guide, "Use Metrics Insights
+ * queries with metric math"), so quiet minutes count as 0 and the alarm returns to OK.
+ */
 export function systemErrorsAlarmArgs(
   alarmName: string,
   physicalTableName: string,
   settings: SystemErrorsAlarmSettings,
 ): aws.cloudwatch.MetricAlarmArgs {
+  const evaluationPeriods = evaluationPeriodsFor(settings.datapoints);
   return {
     name: alarmName,
     alarmDescription:
       `DynamoDB table ${physicalTableName}: more than ${settings.threshold} server-side (HTTP 500) errors ` +
-      `a minute, summed over all operations, for ${settings.datapoints} consecutive minute(s).`,
-    metricQueries: [
-      {
-        id: "systemErrors",
-        label: `SystemErrors ${physicalTableName}`,
-        expression: systemErrorsQuery(physicalTableName),
-        period: 60,
-        returnData: true,
-      },
-    ],
+      `a minute, summed over all operations, in ${settings.datapoints} of the last ${evaluationPeriods} minutes.`,
+    metricQueries: filledWithZero(
+      { id: "systemErrors", expression: systemErrorsQuery(physicalTableName), period: ALARM_PERIOD_SECONDS },
+      `SystemErrors ${physicalTableName} (quiet minutes as 0)`,
+    ),
     comparisonOperator: "GreaterThanThreshold",
     threshold: settings.threshold,
-    evaluationPeriods: settings.datapoints,
+    evaluationPeriods,
     datapointsToAlarm: settings.datapoints,
     treatMissingData: "notBreaching",
   };

@@ -1,7 +1,12 @@
 import type * as aws from "@pulumi/aws";
+import { ALARM_PERIOD_SECONDS, evaluationPeriodsFor } from "./evaluation-window";
+import { filledWithZero } from "./fill";
 
 /** The mission's rule: more than 5 user errors (HTTP 400) a minute. */
 export const USER_ERRORS_THRESHOLD = 5;
+
+/** One minute above the threshold is an incident. */
+const USER_ERRORS_DATAPOINTS = 1;
 
 /**
  * DynamoDB publishes UserErrors with no dimensions: one number for every table and stream of the
@@ -15,13 +20,14 @@ export function userErrorsAlarmArgs(alarmName: string, physicalTableNames: reado
       `DynamoDB client errors (HTTP 400) above ${USER_ERRORS_THRESHOLD} a minute across the whole account and region. ` +
       `Covers the tables ${physicalTableNames.join(", ")}, and counts every other DynamoDB table and stream in this ` +
       "account and region too: AWS publishes UserErrors without a TableName dimension.",
-    namespace: "AWS/DynamoDB",
-    metricName: "UserErrors",
-    statistic: "Sum",
-    period: 60,
+    metricQueries: filledWithZero(
+      { id: "userErrors", metric: { namespace: "AWS/DynamoDB", metricName: "UserErrors", stat: "Sum", period: ALARM_PERIOD_SECONDS } },
+      "UserErrors, account and region (quiet minutes as 0)",
+    ),
     comparisonOperator: "GreaterThanThreshold",
     threshold: USER_ERRORS_THRESHOLD,
-    evaluationPeriods: 1,
+    evaluationPeriods: evaluationPeriodsFor(USER_ERRORS_DATAPOINTS),
+    datapointsToAlarm: USER_ERRORS_DATAPOINTS,
     treatMissingData: "notBreaching",
   };
 }

@@ -4,12 +4,16 @@ import type { DataStack } from "@dynamodb-platform/data-contract";
 import { resourceName } from "@dynamodb-platform/stack-config";
 import { systemErrorsAlarmArgs, type SystemErrorsAlarmSettings } from "../alarms/system-errors";
 import { userErrorsAlarmArgs } from "../alarms/user-errors";
+import { declareAlarmTopic } from "../topic/alarm-topic";
 
 export interface DynamoDbAlarmsArgs {
   readonly dataStack: DataStack;
   readonly environmentSuffix: string;
+  readonly region: string;
   readonly systemErrors: SystemErrorsAlarmSettings;
   readonly alarmEmails: readonly string[];
+  /** The organisation's customer managed key for the topic; absent: no encryption. */
+  readonly alarmTopicKmsKeyArn?: string;
 }
 
 export interface AlarmIdentity {
@@ -21,8 +25,9 @@ export interface AlarmIdentity {
 const ACCOUNT_WIDE = "dynamodb";
 
 /**
- * The alarm topic, its e-mail subscriptions, one SystemErrors alarm per table of the data stack
- * and the account-wide UserErrors alarm. Every alarm notifies the topic on ALARM and on OK.
+ * The alarm topic and its policy, its e-mail subscriptions, one SystemErrors alarm per table of
+ * the data stack and the account-wide UserErrors alarm. Every alarm notifies the topic on ALARM
+ * and on OK.
  */
 export class DynamoDbAlarms extends pulumi.ComponentResource {
   readonly topic: aws.sns.Topic;
@@ -34,25 +39,31 @@ export class DynamoDbAlarms extends pulumi.ComponentResource {
     const suffix = args.environmentSuffix;
     const { reference, outputs } = args.dataStack;
 
-    this.topic = new aws.sns.Topic(
-      resourceName("alarms", ACCOUNT_WIDE, suffix),
-      { name: resourceName("alarms", ACCOUNT_WIDE, suffix), kmsMasterKeyId: "alias/aws/sns" },
-      { parent: this },
+    const systemErrorsNames = Object.fromEntries(
+      Object.keys(outputs.tableNames).map((table) => [table, resourceName("systemerrors", table, suffix)]),
     );
-    for (const email of args.alarmEmails) {
-      new aws.sns.TopicSubscription(
-        `${resourceName("alarms-email", ACCOUNT_WIDE, suffix)}-${email}`,
-        { topic: this.topic.arn, protocol: "email", endpoint: email },
-        { parent: this.topic },
-      );
-    }
-    const notify = { alarmActions: [this.topic.arn], okActions: [this.topic.arn] };
+    const userErrorsName = resourceName("usererrors", ACCOUNT_WIDE, suffix);
+
+    const { topic, policy } = declareAlarmTopic(
+      {
+        topicName: resourceName("alarms", ACCOUNT_WIDE, suffix),
+        region: args.region,
+        alarmNames: [...Object.values(systemErrorsNames), userErrorsName],
+        alarmEmails: args.alarmEmails,
+        subscriptionNamePrefix: resourceName("alarms-email", ACCOUNT_WIDE, suffix),
+        ...(args.alarmTopicKmsKeyArn ? { kmsKeyArn: args.alarmTopicKmsKeyArn } : {}),
+      },
+      this,
+    );
+    this.topic = topic;
+    const notify = { alarmActions: [topic.arn], okActions: [topic.arn] };
+    const alarmOptions: pulumi.CustomResourceOptions = { parent: this, dependsOn: [policy] };
     // Tag values computed from the data stack's outputs, so a renamed table shows in the tags.
     const tableNames = reference.requireOutput("tableNames") as pulumi.Output<Record<string, string>>;
 
     const systemErrors: Record<string, AlarmIdentity> = {};
     for (const [table, physicalName] of Object.entries(outputs.tableNames)) {
-      const alarmName = resourceName("systemerrors", table, suffix);
+      const alarmName = systemErrorsNames[table];
       const alarm = new aws.cloudwatch.MetricAlarm(
         alarmName,
         {
@@ -60,12 +71,11 @@ export class DynamoDbAlarms extends pulumi.ComponentResource {
           ...notify,
           tags: { TableName: tableNames.apply((names) => names[table]) },
         },
-        { parent: this },
+        alarmOptions,
       );
       systemErrors[table] = { name: alarm.name, arn: alarm.arn };
     }
 
-    const userErrorsName = resourceName("usererrors", ACCOUNT_WIDE, suffix);
     const userErrors = new aws.cloudwatch.MetricAlarm(
       userErrorsName,
       {
@@ -73,11 +83,11 @@ export class DynamoDbAlarms extends pulumi.ComponentResource {
         ...notify,
         tags: { Tables: tableNames.apply((names) => Object.values(names).join(" ")) },
       },
-      { parent: this },
+      alarmOptions,
     );
 
     this.systemErrors = systemErrors;
     this.userErrors = { name: userErrors.name, arn: userErrors.arn };
-    this.registerOutputs({ topicArn: this.topic.arn });
+    this.registerOutputs({ topicArn: topic.arn });
   }
 }

@@ -1,0 +1,48 @@
+import { ConfigError } from "@dynamodb-platform/stack-config";
+
+/** Every alarm of the stack evaluates one-minute datapoints. */
+export const ALARM_PERIOD_SECONDS = 60;
+
+/**
+ * FILL() puts its value into the newest minute while DynamoDB has not published it yet, so an
+ * alarm that needed its newest datapoint to breach could miss an incident or stay stuck. AWS's
+ * workaround is an M out of N alarm (CloudWatch User Guide, "Metric math syntax and functions",
+ * FILL): every alarm here evaluates this many extra minutes beyond those that must breach.
+ */
+export const LATE_DATAPOINT_ALLOWANCE = 2;
+
+/**
+ * CloudWatch evaluates a Metrics Insights alarm on the latest 3 hours of data only (CloudWatch
+ * User Guide, "Limits that apply to alarms based on Metrics Insights queries"; GetMetricData:
+ * "For alarm condition evaluations, Metrics Insights queries can query only the most recent three
+ * hours of metric data"), and PutMetricAlarm refuses a longer period x evaluationPeriods.
+ */
+export const METRICS_INSIGHTS_MAX_WINDOW_SECONDS = 3 * 60 * 60;
+
+/** The consecutive-minutes setting, as the alarm's evaluation periods (M out of N). */
+export function evaluationPeriodsFor(datapointsToAlarm: number): number {
+  return datapointsToAlarm + LATE_DATAPOINT_ALLOWANCE;
+}
+
+/** The largest `datapoints` whose evaluation window still fits the Metrics Insights limit. */
+export const MAX_METRICS_INSIGHTS_DATAPOINTS =
+  Math.floor(METRICS_INSIGHTS_MAX_WINDOW_SECONDS / ALARM_PERIOD_SECONDS) - LATE_DATAPOINT_ALLOWANCE;
+
+/**
+ * Refuses a datapoints setting whose evaluation window (period x evaluation periods) is longer
+ * than the 3 hours a Metrics Insights alarm can see, before any resource is declared: CloudWatch
+ * would otherwise refuse the alarm in the middle of `pulumi up`. The threshold plays no part in
+ * the window; only the number of minutes does.
+ */
+export function validateMetricsInsightsWindow(key: string, datapointsToAlarm: number): number {
+  const windowSeconds = evaluationPeriodsFor(datapointsToAlarm) * ALARM_PERIOD_SECONDS;
+  if (windowSeconds > METRICS_INSIGHTS_MAX_WINDOW_SECONDS) {
+    throw new ConfigError(
+      key,
+      `${datapointsToAlarm} minutes (evaluated over ${evaluationPeriodsFor(datapointsToAlarm)} one-minute periods, ${windowSeconds} s) ` +
+        `exceed the ${METRICS_INSIGHTS_MAX_WINDOW_SECONDS} s (3 hours) a CloudWatch Metrics Insights alarm can evaluate`,
+      `Use at most ${MAX_METRICS_INSIGHTS_DATAPOINTS}`,
+    );
+  }
+  return datapointsToAlarm;
+}

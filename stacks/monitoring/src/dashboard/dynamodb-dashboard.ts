@@ -1,0 +1,66 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { DataStack } from "@dynamodb-platform/data-contract";
+import { resourceName } from "@dynamodb-platform/stack-config";
+import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
+import { serializeDashboard } from "./body";
+import { dashboardConsoleUrl } from "./console-url";
+import { assertWithinLimits } from "./limits";
+import { operatorDashboard, type OperatorDashboardInput } from "./operator-dashboard";
+
+export interface DynamoDbDashboardArgs {
+  readonly dataStack: DataStack;
+  readonly environmentSuffix: string;
+  readonly region: string;
+  /** Every alarm of the stack, for the alarm status widget. */
+  readonly alarmArns: readonly pulumi.Input<string>[];
+}
+
+/** What the stack exports about its dashboard. */
+export interface DashboardExports {
+  readonly dashboardName: pulumi.Output<string>;
+  readonly dashboardUrl: pulumi.Output<string>;
+}
+
+/** `dynamodb-{environmentSuffix}`: one dashboard per environment. */
+export function dashboardName(environmentSuffix: string): string {
+  return `dynamodb-${environmentSuffix}`;
+}
+
+/** Contributor insights is declared by the table specs, the data stack's source of truth. */
+const CONTRIBUTOR_INSIGHTS_TABLES: ReadonlySet<string> = new Set(
+  PRODUCTION_TABLES.filter((spec) => spec.contributorInsights !== undefined).map((spec) => spec.key),
+);
+
+/** The operators' dashboard over every table of the data stack. */
+export class DynamoDbDashboard extends pulumi.ComponentResource {
+  readonly exports: DashboardExports;
+
+  constructor(name: string, args: DynamoDbDashboardArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamodb-platform:monitoring:DynamoDbDashboard", name, {}, opts);
+    const input = (alarmArns: readonly string[]): OperatorDashboardInput => ({
+      name: dashboardName(args.environmentSuffix),
+      region: args.region,
+      tableNames: args.dataStack.outputs.tableNames,
+      contributorInsightsTables: CONTRIBUTOR_INSIGHTS_TABLES,
+      alarmArns,
+    });
+    // The layout and counts do not depend on the ARN values, which are computed: checking with
+    // stand-ins stops the run before the dashboard is registered, not later inside an apply.
+    assertWithinLimits(dashboardName(args.environmentSuffix), operatorDashboard(input(args.alarmArns.map((_, i) => `alarm-${i}`))));
+
+    const dashboard = new aws.cloudwatch.Dashboard(
+      resourceName("dashboard", "dynamodb", args.environmentSuffix),
+      {
+        dashboardName: dashboardName(args.environmentSuffix),
+        dashboardBody: pulumi.all([...args.alarmArns]).apply((arns) => serializeDashboard(operatorDashboard(input(arns)))),
+      },
+      { parent: this },
+    );
+    this.exports = {
+      dashboardName: dashboard.dashboardName,
+      dashboardUrl: dashboard.dashboardName.apply((deployed) => dashboardConsoleUrl(args.region, deployed)),
+    };
+    this.registerOutputs({ ...this.exports });
+  }
+}
