@@ -8,6 +8,7 @@
 export const DATA_LOSS_ACCEPTED_KEY = "dataLossAccepted";
 
 export const DATA_LOSS_PROPERTIES = {
+  table: "replacing or deleting the table deletes every item in it; a replacement starts empty",
   globalSecondaryIndexes: "deleting a global secondary index drops it; queries on it fail until it is rebuilt",
   streamEnabled: "disabling the stream stops every consumer; records not yet read are gone after 24 hours",
   streamViewType: "a new view type needs the stream disabled and enabled again: a new stream ARN, consumers must move",
@@ -17,3 +18,10 @@ export const DATA_LOSS_PROPERTIES = {
 } as const;
 
 export type DataLossProperty = keyof typeof DATA_LOSS_PROPERTIES;
+
+/** Per logical table (`events`, ...), the data-loss changes the operator has accepted. */
+export type DataLossAccepted = Readonly<Record<string, readonly DataLossProperty[]>>;
+
+export function isDataLossProperty(name: string): name is DataLossProperty {
+  return Object.prototype.hasOwnProperty.call(DATA_LOSS_PROPERTIES, name);
+}

@@ -1,12 +1,19 @@
 import { ADOPT_EXISTING_TABLES_KEY } from "@dynamodb-platform/data-contract";
 import {
+  ConfigError,
+  optionalStringList,
   pulumiConfigSource,
+  qualifiedKey,
   readEnvironmentSuffix,
   readRegion,
   requireBoolean,
   type ConfigSource,
 } from "@dynamodb-platform/stack-config";
 import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
+import { readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
+import { ADOPTION_STEP_KEY, ADOPTION_STEPS, isAdoptionStep, type AdoptionStep } from "./adoption/adoption-steps";
+
+export const EXISTING_CONTRIBUTOR_INSIGHTS_KEY = "existingContributorInsights";
 
 export interface DataStackConfig {
   readonly region: string;
@@ -14,13 +21,56 @@ export interface DataStackConfig {
   readonly tags: MandatoryTags;
   /** true in prod: adopt the existing `events`, `sessions`, `users` tables by name. */
   readonly adoptExistingTables: boolean;
+  /** Which adoption `pulumi up` this is; `complete` for stacks that create their tables. */
+  readonly adoptionStep: AdoptionStep;
+  readonly dataLossAccepted: DataLossAccepted;
+  /** Tables whose contributor insights rule already runs in AWS: imported, not created. */
+  readonly existingContributorInsights: readonly string[];
 }
 
-export function readDataStackConfig(source: ConfigSource = pulumiConfigSource()): DataStackConfig {
+function readAdoptionStep(source: ConfigSource, adoptExistingTables: boolean): AdoptionStep {
+  const value = source.get(ADOPTION_STEP_KEY);
+  const key = qualifiedKey(source, ADOPTION_STEP_KEY);
+  if (!adoptExistingTables) {
+    if (value !== undefined) {
+      throw new ConfigError(key, "it applies only when adoptExistingTables is true", "Remove it: new tables are created complete");
+    }
+    return "complete";
+  }
+  if (value === undefined || !isAdoptionStep(value)) {
+    throw new ConfigError(
+      key,
+      value === undefined ? "it is missing" : `'${value}' is not an adoption step`,
+      `Use ${ADOPTION_STEPS.join(", ")} in that order, one 'pulumi up' each (README, "Adopting the production tables")`,
+    );
+  }
+  return value;
+}
+
+function readExistingContributorInsights(source: ConfigSource, adoptExistingTables: boolean, specs: readonly TableSpec[]): string[] {
+  const tables = optionalStringList(source, EXISTING_CONTRIBUTOR_INSIGHTS_KEY);
+  const key = qualifiedKey(source, EXISTING_CONTRIBUTOR_INSIGHTS_KEY);
+  if (tables.length > 0 && !adoptExistingTables) {
+    throw new ConfigError(key, "it applies only when adoptExistingTables is true", "Remove it");
+  }
+  const withInsights = specs.filter((spec) => spec.contributorInsights).map((spec) => spec.key);
+  for (const table of tables) {
+    if (!withInsights.includes(table)) {
+      throw new ConfigError(key, `'${table}' is not a table with contributor insights`, `Use only ${withInsights.join(", ") || "nothing"}`);
+    }
+  }
+  return tables;
+}
+
+export function readDataStackConfig(specs: readonly TableSpec[], source: ConfigSource = pulumiConfigSource()): DataStackConfig {
+  const adoptExistingTables = requireBoolean(source, ADOPT_EXISTING_TABLES_KEY);
   return {
     region: readRegion(source),
     environmentSuffix: readEnvironmentSuffix(source),
     tags: readMandatoryTags(source),
-    adoptExistingTables: requireBoolean(source, ADOPT_EXISTING_TABLES_KEY),
+    adoptExistingTables,
+    adoptionStep: readAdoptionStep(source, adoptExistingTables),
+    dataLossAccepted: readDataLossAccepted(source, specs.map((spec) => spec.key)),
+    existingContributorInsights: readExistingContributorInsights(source, adoptExistingTables, specs),
   };
 }

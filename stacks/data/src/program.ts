@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import type { DataStackOutputs } from "@dynamodb-platform/data-contract";
@@ -8,17 +9,26 @@ import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-spec
 export type DataStackExports = { [K in keyof DataStackOutputs]: pulumi.Output<DataStackOutputs[K]> };
 
 /** The data stack: reads and validates config, then builds the given tables (by default production's). */
-export function dataProgram(specs: readonly TableSpec[] = PRODUCTION_TABLES): Promise<DataStackExports> {
-  const config = readDataStackConfig();
+export async function dataProgram(specs: readonly TableSpec[] = PRODUCTION_TABLES): Promise<DataStackExports> {
+  const config = readDataStackConfig(specs);
   tagEveryResource(config.tags);
+  // An import id is a plain string fixed at registration, so the account id is awaited first,
+  // and only when a contributor insights rule is adopted.
+  const existingContributorInsights =
+    config.existingContributorInsights.length > 0
+      ? { tables: config.existingContributorInsights, accountId: (await aws.getCallerIdentity({})).accountId }
+      : undefined;
   const tables = new DynamoTables("tables", {
     specs,
     environmentSuffix: config.environmentSuffix,
     adoptExistingTables: config.adoptExistingTables,
+    adoptionStep: config.adoptionStep,
+    dataLossAccepted: config.dataLossAccepted,
+    existingContributorInsights,
   });
-  return Promise.resolve({
+  return {
     tableNames: tables.tableNames,
     tableArns: tables.tableArns,
     streamArns: tables.streamArns,
-  });
+  };
 }

@@ -29,7 +29,7 @@ describe("table names and adoption", () => {
   });
 
   test("the adoption flag alone switches between the two behaviours", async () => {
-    const run = await runDataStack("dev", { adoptExistingTables: "true" });
+    const run = await runDataStack("dev", { adoptExistingTables: "true", adoptionStep: "complete" });
     expect(resourcesOfType(run, TABLE).map((t) => [t.inputs["name"], t.importId]).sort()).toEqual([
       ["events", "events"],
       ["sessions", "sessions"],

@@ -2,19 +2,37 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceName } from "@dynamodb-platform/stack-config";
 import { tableArgs } from "../tables/table-args";
-import { physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/table-specs";
+import { physicalTableName, validateTableSpecs, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
+import { reached, type AdoptionStep } from "../adoption/adoption-steps";
+import { adoptedTableOptions } from "../adoption/table-options";
+import { contributorInsightsImportId } from "../adoption/contributor-insights-id";
 
 export interface DynamoTablesArgs {
   readonly specs: readonly TableSpec[];
   readonly environmentSuffix: string;
   /** Adopt existing tables named exactly by their key, instead of creating `{key}-{suffix}`. */
   readonly adoptExistingTables: boolean;
+  /** The adoption `pulumi up` this is (README, "Adopting the production tables"); default `complete`. */
+  readonly adoptionStep?: AdoptionStep;
+  readonly dataLossAccepted?: DataLossAccepted;
+  /** Tables whose contributor insights rule already runs, with the account id its import id needs. */
+  readonly existingContributorInsights?: { readonly tables: readonly string[]; readonly accountId: string };
 }
 
 type OutputMap = pulumi.Output<Record<string, string>>;
 
 function outputMap(entries: [string, pulumi.Output<string>][]): OutputMap {
   return pulumi.all(Object.fromEntries(entries));
+}
+
+/**
+ * An adopted table whose stream gets a new view type has it switched off until the last step and
+ * on again there: two table updates, never an in-place view type change. Only when the operator
+ * has accepted the new stream (its consumers must move to the new stream ARN).
+ */
+function streamSwitchedOff(spec: TableSpec, args: DynamoTablesArgs, step: AdoptionStep): boolean {
+  const accepted = args.dataLossAccepted?.[spec.key] ?? [];
+  return args.adoptExistingTables && spec.stream !== undefined && accepted.includes("streamViewType") && !reached(step, "complete");
 }
 
 /** Builds one DynamoDB table (and its contributor insights, where specified) per spec. */
@@ -29,20 +47,25 @@ export class DynamoTables extends pulumi.ComponentResource {
     validateTableSpecs(args.specs);
     super("dynamodb-platform:data:DynamoTables", name, {}, opts);
 
+    const step = args.adoptionStep ?? "complete";
     const tables: Record<string, aws.dynamodb.Table> = {};
     for (const spec of args.specs) {
       const physicalName = physicalTableName(spec, args);
       const table = new aws.dynamodb.Table(
         resourceName("table", spec.key, args.environmentSuffix),
-        tableArgs(spec, physicalName),
-        { parent: this, import: args.adoptExistingTables ? physicalName : undefined },
+        tableArgs(spec, physicalName, { streamSwitchedOff: streamSwitchedOff(spec, args, step) }),
+        { parent: this, ...(args.adoptExistingTables ? adoptedTableOptions(physicalName, step) : {}) },
       );
       tables[spec.key] = table;
       if (spec.contributorInsights) {
+        const existing = args.existingContributorInsights;
         new aws.dynamodb.ContributorInsights(
           resourceName("contributor-insights", spec.key, args.environmentSuffix),
           { tableName: table.name, mode: spec.contributorInsights },
-          { parent: table },
+          {
+            parent: table,
+            import: existing?.tables.includes(spec.key) ? contributorInsightsImportId(physicalName, existing.accountId) : undefined,
+          },
         );
       }
     }

@@ -12,12 +12,22 @@ function globalIndexArgs(index: GlobalIndexSpec): aws.types.input.dynamodb.Table
   };
 }
 
+export interface TableArgsOptions {
+  /**
+   * Declare the stream off although the spec has one: the first half of changing an enabled
+   * stream's view type, which DynamoDB allows only by disabling and enabling it again
+   * ("Table already has an enabled stream", hashicorp/terraform-provider-aws#18402).
+   */
+  readonly streamSwitchedOff?: boolean;
+}
+
 /**
  * The table as AWS will receive it. Every setting is explicit, so adopting an existing table
  * converges it (on-demand, AWS managed key, PITR/streams exactly as specified) in place.
  */
-export function tableArgs(spec: TableSpec, physicalName: string): aws.dynamodb.TableArgs {
+export function tableArgs(spec: TableSpec, physicalName: string, options: TableArgsOptions = {}): aws.dynamodb.TableArgs {
   const indexes = spec.globalSecondaryIndexes ?? [];
+  const stream = options.streamSwitchedOff ? undefined : spec.stream;
   return {
     name: physicalName,
     // On-demand: no readCapacity/writeCapacity on the table or any index.
@@ -29,8 +39,8 @@ export function tableArgs(spec: TableSpec, physicalName: string): aws.dynamodb.T
     // enabled without kmsKeyArn selects the AWS managed key alias/aws/dynamodb.
     serverSideEncryption: { enabled: true },
     deletionProtectionEnabled: false,
-    streamEnabled: spec.stream !== undefined,
-    streamViewType: spec.stream,
+    streamEnabled: stream !== undefined,
+    streamViewType: stream,
     pointInTimeRecovery:
       spec.pointInTimeRecoveryDays === undefined
         ? { enabled: false }

@@ -1,0 +1,48 @@
+/**
+ * Adopting a production table is a sequence of `pulumi up`s, one per step, because DynamoDB lets
+ * one UpdateTable call do only one of: change billing/throughput, enable or disable the stream,
+ * create or delete one GSI; and the AWS provider sends billing mode and stream specification in
+ * the same call ("You cannot modify stream status while updating table IOPS",
+ * hashicorp/terraform-provider-aws#35673; resourceTableUpdate in internal/service/dynamodb/table.go
+ * puts billing_mode, capacity, deletion protection and stream_enabled in one UpdateTable input).
+ *
+ * Each step keeps what later steps converge exactly as it is in AWS (the `ignoreChanges` option,
+ * which the engine honours on imports: pulumi/pulumi#5878, fixed by #5976), so the steps apply
+ * their changes in this order and never two of the conflicting kinds at once.
+ */
+export const ADOPTION_STEP_KEY = "adoptionStep";
+
+export const ADOPTION_STEPS = ["billing", "streams", "indexes", "complete"] as const;
+export type AdoptionStep = (typeof ADOPTION_STEPS)[number];
+
+/** Table inputs grouped by the kind of table update that changes them. */
+export const STREAM_PROPERTIES = ["streamEnabled", "streamViewType"] as const;
+export const BILLING_PROPERTIES = ["billingMode", "readCapacity", "writeCapacity"] as const;
+/** GSIs and the attribute definitions their keys need travel together (one GSI per UpdateTable). */
+export const INDEX_PROPERTIES = ["globalSecondaryIndexes", "attributes"] as const;
+export const PITR_PROPERTIES = ["pointInTimeRecovery"] as const;
+
+/** What each step holds as it is in AWS: everything a later step converges. */
+export const HELD_BY_STEP: Readonly<Record<AdoptionStep, readonly string[]>> = {
+  billing: [...STREAM_PROPERTIES, ...INDEX_PROPERTIES, ...PITR_PROPERTIES],
+  streams: [...INDEX_PROPERTIES, ...PITR_PROPERTIES],
+  indexes: [...PITR_PROPERTIES],
+  complete: [],
+};
+
+/** What the operator is told each step does (README "Adopting the production tables"). */
+export const STEP_CHANGES: Readonly<Record<AdoptionStep, string>> = {
+  billing: "imports each table; switches it to on-demand; AWS managed encryption, deletion protection off, tags",
+  streams: "stream on (events) or off (sessions, users); a stream whose view type changes is switched off here",
+  indexes: "creates the sessions GSI (backfill: hours on a large table) and deletes GSIs the spec lacks, one at a time",
+  complete: "point-in-time recovery as specified; a stream switched off for a new view type comes back with it",
+};
+
+export function isAdoptionStep(value: string): value is AdoptionStep {
+  return (ADOPTION_STEPS as readonly string[]).includes(value);
+}
+
+/** True from the step on which `step` is reached (steps are cumulative). */
+export function reached(current: AdoptionStep, step: AdoptionStep): boolean {
+  return ADOPTION_STEPS.indexOf(current) >= ADOPTION_STEPS.indexOf(step);
+}
