@@ -1,0 +1,118 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+  DescribeContinuousBackupsCommand,
+  DescribeContributorInsightsCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ListTagsOfResourceCommand,
+  type TableDescription,
+} from "@aws-sdk/client-dynamodb";
+import { LambdaClient, ListEventSourceMappingsCommand, type EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
+import { WORKSPACE_ROOT, stackDir } from "@dynamodb-platform/live-account";
+import { mockClient } from "aws-sdk-client-mock";
+import { main } from "../src";
+import { PROD_TAGS, conformingTables, insights, pitr, tagList, ttl } from "./recorded-responses";
+
+/** What the live account holds, per physical table name; anything not given is spec-conforming. */
+export interface World {
+  tables: Record<string, TableDescription>;
+  pitr: Record<string, boolean | number>;
+  ttl: Record<string, string>;
+  insights: Record<string, "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED_KEYS">;
+  tags: Record<string, Record<string, string>>;
+  /** Lambda mappings by stream ARN. */
+  readers: Record<string, EventSourceMappingConfiguration[]>;
+}
+
+export function conformingWorld(): World {
+  return {
+    tables: conformingTables(),
+    pitr: { users: 35 },
+    ttl: {},
+    insights: { events: "ACCESSED_AND_THROTTLED_KEYS" },
+    tags: { events: PROD_TAGS, sessions: PROD_TAGS, users: PROD_TAGS },
+    readers: {},
+  };
+}
+
+export const dynamodb = mockClient(DynamoDBClient);
+export const lambda = mockClient(LambdaClient);
+
+/** Answers every read-only call from `world`, as DynamoDB and Lambda would. */
+export function serve(world: World): void {
+  dynamodb.reset();
+  lambda.reset();
+  dynamodb.on(DescribeTableCommand).callsFake(({ TableName }: { TableName: string }) => {
+    const table = world.tables[TableName];
+    if (!table) {
+      throw Object.assign(new Error(`Requested resource not found: Table: ${TableName} not found`), {
+        name: "ResourceNotFoundException",
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    return { Table: table };
+  });
+  dynamodb.on(DescribeContinuousBackupsCommand).callsFake(({ TableName }: { TableName: string }) => {
+    const setting = world.pitr[TableName];
+    return setting === undefined || setting === false ? pitr(false) : pitr(true, setting === true ? 35 : setting);
+  });
+  dynamodb.on(DescribeTimeToLiveCommand).callsFake(({ TableName }: { TableName: string }) => ttl(world.ttl[TableName]));
+  dynamodb
+    .on(DescribeContributorInsightsCommand)
+    .callsFake(({ TableName }: { TableName: string }) => insights(TableName, world.insights[TableName]));
+  dynamodb.on(ListTagsOfResourceCommand).callsFake(({ ResourceArn }: { ResourceArn: string }) => ({
+    Tags: tagList(world.tags[ResourceArn.split("/").pop() ?? ""] ?? {}),
+  }));
+  lambda.on(ListEventSourceMappingsCommand).callsFake(({ EventSourceArn }: { EventSourceArn: string }) => ({
+    EventSourceMappings: world.readers[EventSourceArn] ?? [],
+  }));
+}
+
+/**
+ * A workspace root whose data stack files are the real ones, with `extraConfig` appended to the
+ * stack file (e.g. a dataLossAccepted map).
+ */
+export function workspaceWith(stack: string, extraConfig = ""): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "adoption-report-"));
+  const dataDir = stackDir("data", root);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const real = stackDir("data", WORKSPACE_ROOT);
+  fs.copyFileSync(path.join(real, "Pulumi.yaml"), path.join(dataDir, "Pulumi.yaml"));
+  const stackFile = fs.readFileSync(path.join(real, `Pulumi.${stack}.yaml`), "utf8");
+  fs.writeFileSync(path.join(dataDir, `Pulumi.${stack}.yaml`), `${stackFile.trimEnd()}\n${extraConfig}`);
+  return root;
+}
+
+export const NOW = new Date("2024-05-06T12:00:00.000Z");
+
+export interface Run {
+  code: number;
+  text: string;
+}
+
+/** Runs the report as `npm run adoption-report -- --stack prod` would, against `world`. */
+export async function report(world: World, options: { root?: string; json?: boolean } = {}): Promise<Run> {
+  serve(world);
+  let text = "";
+  const code = await main(["--stack", "prod", ...(options.json ? ["--json"] : [])], {
+    root: options.root ?? WORKSPACE_ROOT,
+    now: NOW,
+    print: (printed) => {
+      text = printed;
+    },
+  });
+  return { code, text };
+}
+
+/** The printed block of one finding: from its verdict line to the next verdict line. */
+export function block(text: string, table: string, topic: string): string {
+  const section = text.split(/\n\n/).find((part) => part.startsWith(`${table} (`)) ?? "";
+  const lines = section.split("\n");
+  const start = lines.findIndex((line) => / {2}[A-Z-]+ +/.test(line) && line.trimEnd().endsWith(` ${topic}`));
+  if (start < 0) return "";
+  const end = lines.findIndex((line, index) => index > start && /^ {2}[A-Z]/.test(line));
+  return lines.slice(start, end < 0 ? undefined : end).join("\n");
+}
