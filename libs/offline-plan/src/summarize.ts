@@ -65,6 +65,13 @@ function trust(inputs: Inputs): string[] {
   return [`name=${String(inputs["name"])}`, `assumable-by=${principals.join(",")}`];
 }
 
+/** The dashboard's name and one line per widget, top to bottom, from the planned body. */
+function dashboard(inputs: Inputs): string[] {
+  const body = JSON.parse(String(inputs["dashboardBody"])) as { widgets: { type: string; x: number; y: number; properties: { title?: string; markdown?: string } }[] };
+  const title = (widget: (typeof body.widgets)[number]) => widget.properties.title ?? widget.properties.markdown?.split("\n")[0].replace(/^#+\s*/, "") ?? "";
+  return [`name=${String(inputs["dashboardName"])} widgets=${body.widgets.length}`, ...body.widgets.map((w) => `${w.type} at (${w.x},${w.y}): ${title(w)}`)];
+}
+
 /** The properties that matter for review, per resource type. */
 export function summarize(resource: RegisteredResource): string[] {
   const inputs = resource.inputs;
@@ -75,6 +82,8 @@ export function summarize(resource: RegisteredResource): string[] {
       return [`table=${String(inputs["tableName"])}`, `mode=${String(inputs["mode"])}`];
     case "aws:cloudwatch/metricAlarm:MetricAlarm":
       return alarm(inputs);
+    case "aws:cloudwatch/dashboard:Dashboard":
+      return dashboard(inputs);
     case "aws:sns/topic:Topic":
       return [`name=${String(inputs["name"])}`, `kms=${(inputs["kmsMasterKeyId"] as string | undefined) ?? "none"}`];
     case "aws:sns/topicSubscription:TopicSubscription":
