@@ -1,0 +1,42 @@
+/**
+ * Who runs each Pulumi target of each stack: the one table the workflow, the bootstrap outputs,
+ * the tests and the README all follow. A stack's `deploy` (and `refresh`/`destroy`, which write
+ * its state and its resources) runs as that stack's own deploy role; every `preview` and the
+ * post-deploy `verify` run as the read-only preview role. The roles are held in GitHub repository
+ * variables, named here, which the bootstrap stack exports under exactly these names.
+ */
+export const PIPELINE_STACKS = ["data", "monitoring", "access"] as const;
+export type PipelineStack = (typeof PIPELINE_STACKS)[number];
+
+export const PULUMI_TARGETS = ["preview", "deploy", "refresh", "destroy"] as const;
+export type PulumiTarget = (typeof PULUMI_TARGETS)[number];
+
+/** Nx project and Pulumi project of each stack folder. */
+export const STACK_PROJECTS: Readonly<Record<PipelineStack, { readonly nxProject: string; readonly pulumiProject: string }>> = {
+  data: { nxProject: "@dynamodb-platform/data", pulumiProject: "dynamodb-data" },
+  monitoring: { nxProject: "@dynamodb-platform/monitoring", pulumiProject: "dynamodb-monitoring" },
+  access: { nxProject: "@dynamodb-platform/access", pulumiProject: "dynamodb-access" },
+};
+
+/** The GitHub environment whose protection rules gate every deploy; deploy roles trust only it. */
+export const DEPLOY_ENVIRONMENT = "production";
+
+export const PREVIEW_ROLE_VARIABLE = "AWS_PREVIEW_ROLE_ARN";
+export const DEPLOY_ROLE_VARIABLES: Readonly<Record<PipelineStack, string>> = {
+  data: "AWS_DATA_DEPLOY_ROLE_ARN",
+  monitoring: "AWS_MONITORING_DEPLOY_ROLE_ARN",
+  access: "AWS_ACCESS_DEPLOY_ROLE_ARN",
+};
+export const STATE_BACKEND_VARIABLE = "PULUMI_BACKEND_URL";
+
+/** Every repository variable the workflow reads, i.e. every output of the bootstrap stack. */
+export const REPOSITORY_VARIABLES: readonly string[] = [
+  PREVIEW_ROLE_VARIABLE,
+  ...PIPELINE_STACKS.map((stack) => DEPLOY_ROLE_VARIABLES[stack]),
+  STATE_BACKEND_VARIABLE,
+];
+
+/** `preview` reads; the other targets change the stack's resources or its state. */
+export function roleVariableFor(stack: PipelineStack, target: PulumiTarget): string {
+  return target === "preview" ? PREVIEW_ROLE_VARIABLE : DEPLOY_ROLE_VARIABLES[stack];
+}

@@ -1,0 +1,13 @@
+export {
+  DEPLOY_ENVIRONMENT,
+  DEPLOY_ROLE_VARIABLES,
+  PIPELINE_STACKS,
+  PREVIEW_ROLE_VARIABLE,
+  PULUMI_TARGETS,
+  REPOSITORY_VARIABLES,
+  STACK_PROJECTS,
+  STATE_BACKEND_VARIABLE,
+  roleVariableFor,
+  type PipelineStack,
+  type PulumiTarget,
+} from "./identities";

@@ -1,0 +1,42 @@
+import type { ServedStack } from "../served-stacks";
+import { alarmArns, dashboardArn, topicArn, type Account } from "./arns";
+import { allow, policyDocument, type PolicyDocument } from "./document";
+import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
+
+/** The alarms, the dashboard, the topic, its policy and subscriptions of this environment; no DynamoDB action at all. */
+export const MONITORING_ALARM_ACTIONS = [
+  "cloudwatch:PutMetricAlarm",
+  "cloudwatch:DeleteAlarms",
+  "cloudwatch:DescribeAlarms",
+  "cloudwatch:ListTagsForResource",
+  "cloudwatch:TagResource",
+  "cloudwatch:UntagResource",
+];
+export const MONITORING_DASHBOARD_ACTIONS = ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"];
+export const MONITORING_TOPIC_ACTIONS = [
+  "sns:CreateTopic",
+  "sns:DeleteTopic",
+  "sns:GetTopicAttributes",
+  "sns:SetTopicAttributes",
+  "sns:ListTagsForResource",
+  "sns:TagResource",
+  "sns:UntagResource",
+  "sns:Subscribe",
+  "sns:ListSubscriptionsByTopic",
+];
+/** Subscription ARNs are `<topic ARN>:<id>`: `<topic ARN>:*` reaches this topic's subscriptions only. */
+export const MONITORING_SUBSCRIPTION_ACTIONS = ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"];
+
+export function monitoringDeployPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
+  const topics = served.map((s) => topicArn(account, s));
+  return policyDocument([
+    allow("ManageAlarms", MONITORING_ALARM_ACTIONS, served.flatMap((s) => alarmArns(account, s))),
+    allow("ManageDashboard", MONITORING_DASHBOARD_ACTIONS, served.map((s) => dashboardArn(account, s))),
+    allow("ManageAlarmTopic", MONITORING_TOPIC_ACTIONS, topics),
+    allow("ManageTopicSubscriptions", MONITORING_SUBSCRIPTION_ACTIONS, topics.map((topic) => `${topic}:*`)),
+    listStateBucket(bucket),
+    // The data stack's checkpoint too: monitoring reads its outputs through a StackReference.
+    readCheckpoints(bucket, ["data", "monitoring"], served.map((s) => s.stack)),
+    writeOwnState(bucket, "monitoring", served.map((s) => s.stack)),
+  ]);
+}

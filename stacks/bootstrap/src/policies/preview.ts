@@ -1,0 +1,36 @@
+import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-pipeline";
+import type { ServedStack } from "../served-stacks";
+import { accessRoleArns, alarmArns, dashboardArn, tableArns, topicArn, type Account } from "./arns";
+import { allow, policyDocument, type PolicyDocument } from "./document";
+import { listStateBucket, readCheckpoints, type StateBucket } from "./state";
+
+/**
+ * Read-only. `pulumi preview` diffs the program against the state and reads cloud resources only
+ * to import them (the data stack's adoption: the table, its PITR, TTL and tags); `npm run verify`
+ * reads the tables, alarms, topic and roles and asks IAM's simulator about the six access roles.
+ * Every statement names this platform's resources; nothing is writable, not even the state lock,
+ * which a preview does not take.
+ */
+export const PREVIEW_TABLE_READS = [
+  "dynamodb:DescribeTable",
+  "dynamodb:DescribeContinuousBackups",
+  "dynamodb:DescribeContributorInsights",
+  "dynamodb:DescribeTimeToLive",
+  "dynamodb:ListTagsOfResource",
+];
+export const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"];
+export const PREVIEW_DASHBOARD_READS = ["cloudwatch:GetDashboard"];
+export const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"];
+export const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:SimulatePrincipalPolicy"];
+
+export function previewPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
+  return policyDocument([
+    allow("ReadTables", PREVIEW_TABLE_READS, served.flatMap((s) => tableArns(account, s))),
+    allow("ReadAlarms", PREVIEW_ALARM_READS, served.flatMap((s) => alarmArns(account, s))),
+    allow("ReadDashboard", PREVIEW_DASHBOARD_READS, served.map((s) => dashboardArn(account, s))),
+    allow("ReadAlarmTopic", PREVIEW_TOPIC_READS, served.map((s) => topicArn(account, s))),
+    allow("ReadAndSimulateAccessRoles", PREVIEW_ROLE_READS, served.flatMap((s) => accessRoleArns(account, s))),
+    listStateBucket(bucket),
+    readCheckpoints(bucket, PIPELINE_STACKS, served.map((s) => s.stack)),
+  ]);
+}

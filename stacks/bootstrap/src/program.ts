@@ -1,0 +1,93 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  DEPLOY_ROLE_VARIABLES,
+  PIPELINE_STACKS,
+  PREVIEW_ROLE_VARIABLE,
+  STATE_BACKEND_VARIABLE,
+  type PipelineStack,
+} from "@dynamodb-platform/deploy-pipeline";
+import { GithubRole } from "./components/github-role";
+import { StateBucket } from "./components/state-bucket";
+import { readBootstrapConfig } from "./config";
+import { deployEnvironmentSubject, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_URL, pullRequestSubject } from "./github";
+import { ACCESS_BOUNDARY_POLICY_NAME, DEPLOY_ROLE_NAMES, PREVIEW_ROLE_NAME } from "./names";
+import { accessBoundaryPolicy } from "./policies/access-boundary";
+import { accessDeployPolicy } from "./policies/access-deploy";
+import { policyArn, type Account } from "./policies/arns";
+import { dataDeployPolicy } from "./policies/data-deploy";
+import type { PolicyDocument } from "./policies/document";
+import { monitoringDeployPolicy } from "./policies/monitoring-deploy";
+import { previewPolicy } from "./policies/preview";
+import { stateBackendUrl, type StateBucket as StateBucketRef } from "./policies/state";
+import { defaultStateBucketName } from "./state-bucket-name";
+
+/** The outputs are exactly the GitHub repository variables the workflow reads, under their names. */
+export type BootstrapExports = Record<string, pulumi.Output<string> | string>;
+
+/**
+ * Once per account, by hand: the identities CI uses and the state bucket. Tags are set on each
+ * taggable resource explicitly rather than by tagEveryResource: the S3 bucket settings resources
+ * (versioning, encryption, public access block, policy) take no tags and the shared untaggable
+ * list does not name them yet.
+ */
+export async function bootstrapProgram(): Promise<BootstrapExports> {
+  const config = readBootstrapConfig();
+  const [{ accountId }, { partition }] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
+  const account: Account = { partition, accountId };
+  const bucket: StateBucketRef = { partition, name: config.stateBucketName ?? defaultStateBucketName(accountId, config.region) };
+  const served = config.servedStacks;
+  const tags = config.tags;
+
+  const state = new StateBucket("pulumi-state", { bucketName: bucket.name, tags });
+  const providerArn: pulumi.Input<string> =
+    config.githubOidcProviderArn ??
+    new aws.iam.OpenIdConnectProvider("github-actions", { url: GITHUB_OIDC_URL, clientIdLists: [GITHUB_OIDC_AUDIENCE], tags: { ...tags } }).arn;
+
+  const boundaryArn = policyArn(account, ACCESS_BOUNDARY_POLICY_NAME);
+  const boundary = new aws.iam.Policy("access-boundary", {
+    name: ACCESS_BOUNDARY_POLICY_NAME,
+    description: "Permissions boundary of the access stack's roles: DynamoDB data access to the platform's tables only",
+    policy: JSON.stringify(accessBoundaryPolicy(account, served)),
+    tags: { ...tags },
+  });
+
+  const pullRequests = [pullRequestSubject(config.githubRepository)];
+  const deploys = [deployEnvironmentSubject(config.githubRepository)];
+  const role = (name: string, roleName: string, description: string, subjects: string[], policy: PolicyDocument, dependsOn: pulumi.Resource[] = []) =>
+    new GithubRole(name, { roleName, description, providerArn, subjects, policy, tags }, { dependsOn: [state, ...dependsOn] }).role;
+
+  // Pull requests preview; the post-deploy verify job runs in the deploy environment with the same
+  // read-only role, a subject that already holds deploy rights, so trusting it widens nothing.
+  const preview = role(
+    "preview",
+    PREVIEW_ROLE_NAME,
+    "Read-only: pulumi preview of the DynamoDB platform stacks and npm run verify",
+    [...pullRequests, ...deploys],
+    previewPolicy(account, bucket, served),
+  );
+  const deployPolicies: Record<PipelineStack, () => PolicyDocument> = {
+    data: () => dataDeployPolicy(account, bucket, served),
+    monitoring: () => monitoringDeployPolicy(account, bucket, served),
+    access: () => accessDeployPolicy(account, bucket, served, boundaryArn),
+  };
+  const deployRoles = Object.fromEntries(
+    PIPELINE_STACKS.map((stack) => [
+      stack,
+      role(
+        `deploy-${stack}`,
+        DEPLOY_ROLE_NAMES[stack],
+        `Deploys the DynamoDB platform's ${stack} stack, and nothing else`,
+        deploys,
+        deployPolicies[stack](),
+        stack === "access" ? [boundary] : [],
+      ),
+    ]),
+  ) as Record<PipelineStack, aws.iam.Role>;
+
+  return {
+    [PREVIEW_ROLE_VARIABLE]: preview.arn,
+    ...Object.fromEntries(PIPELINE_STACKS.map((stack) => [DEPLOY_ROLE_VARIABLES[stack], deployRoles[stack].arn])),
+    [STATE_BACKEND_VARIABLE]: stateBackendUrl(bucket),
+  };
+}
