@@ -25,7 +25,7 @@ function tableSection(table: TableCost): string[] {
     ["  per month (with storage)", formatUsd(table.nowUsd), formatUsd(table.onDemandUsd), formatUsd(table.differenceUsd)],
   ]);
   return [
-    `${table.table} (${table.physicalName}): ${table.billingMode}, ${units(table.itemCount)} items, ${gb} GB, storage ${formatUsd(table.storageUsd)} a month`,
+    `${table.table}${table.physicalName === table.table ? "" : ` (${table.physicalName})`}: ${table.billingMode}, ${units(table.itemCount)} items, ${gb} GB, storage ${formatUsd(table.storageUsd)} a month`,
     ...capacity,
     ...money,
     `  hours with no data: ${table.hoursWithoutData} of ${table.windowHours} (counted as 0)`,
@@ -44,7 +44,7 @@ export function renderText(report: CostReport): string {
     ...report.addedFeatures.map((f) => [
       f.table ? `${f.feature} (${f.table})` : f.feature,
       `${f.quantity.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${f.unit}`,
-      `$${f.price.usd} per ${f.price.unit} (${f.price.usagetype})`,
+      `$${f.price.usd.toLocaleString("en-US", { maximumSignificantDigits: 6, maximumFractionDigits: 12 })} per ${f.price.unit} (${f.price.usagetype})`,
       formatUsd(f.monthlyUsd),
     ]),
   ]);

@@ -31,6 +31,14 @@ export function productQueries(region: string): readonly ProductQuery[] {
   ];
 }
 
+/**
+ * The SDK types `PriceList` as JSON strings that it may hand back as String-like objects
+ * (smithy's AutomaticJsonStringConversion); the report keeps plain strings.
+ */
+function asStrings(priceList: unknown): string[] {
+  return Array.isArray(priceList) ? priceList.map((entry) => String(entry)) : [];
+}
+
 async function fetchAll(client: PricingClient, query: ProductQuery): Promise<string[]> {
   const items: string[] = [];
   let nextToken: string | undefined;
@@ -46,7 +54,7 @@ async function fetchAll(client: PricingClient, query: ProductQuery): Promise<str
         }),
       ),
     );
-    items.push(...(page.PriceList ?? []));
+    items.push(...asStrings(page.PriceList));
     nextToken = page.NextToken;
   } while (nextToken);
   return items;

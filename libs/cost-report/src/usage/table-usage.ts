@@ -25,15 +25,16 @@ export async function readTableUsage(
 ): Promise<TableUsage> {
   const shape = await describeLiveTable(clients.dynamodb, live.physicalName);
   const holders = [shape.table, ...shape.indexes];
+  // One ConsumedUnits per holder, in the same order.
   const consumed = await readConsumedUnits(clients.cloudwatch, live.physicalName, holders.map((holder) => holder.indexName), window);
-  const [table, ...indexes] = holders.map((holder, i) => ({ ...holder, consumed: consumed[i] as ConsumedUnits }));
+  const withConsumed = (holder: CapacityHolder, i: number): CapacityUsage => ({ ...holder, consumed: consumed[i] });
   const liveIndexNames = new Set(shape.indexes.map((index) => index.indexName));
   return {
     spec: live.spec,
     physicalName: live.physicalName,
     billingMode: shape.billingMode,
-    table: table as CapacityUsage,
-    indexes,
+    table: withConsumed(shape.table, 0),
+    indexes: shape.indexes.map((index, i) => withConsumed(index, i + 1)),
     indexesNotYetCreated: (live.spec.globalSecondaryIndexes ?? []).map((index) => index.name).filter((name) => !liveIndexNames.has(name)),
   };
 }
