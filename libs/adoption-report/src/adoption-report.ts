@@ -1,11 +1,18 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { LiveAccountError, WORKSPACE_ROOT, awsClientConfig, dataStackConfigSource, readStackContext } from "@dynamodb-platform/live-account";
+import { optionalStringList } from "@dynamodb-platform/stack-config";
 import { readMandatoryTags } from "@dynamodb-platform/tags";
-import { readAcknowledgements } from "./acknowledgements";
+import { readDataLossAccepted } from "@dynamodb-platform/table-specs";
 import { assessTable } from "./assess-table";
 import { isFailing, type Finding } from "./finding";
 import { readLiveTable, type LiveClients } from "./read-live-table";
+
+/**
+ * The data stack's list of tables whose running contributor insights rule it imports
+ * (`EXISTING_CONTRIBUTOR_INSIGHTS_KEY` in stacks/data/src/config.ts; a library cannot import a stack).
+ */
+export const EXISTING_CONTRIBUTOR_INSIGHTS_KEY = "existingContributorInsights";
 
 export interface TableReport {
   readonly key: string;
@@ -46,16 +53,18 @@ export async function buildAdoptionReport(stack: string, options: ReportOptions 
   }
   const source = dataStackConfigSource(stack, root);
   const programTags = readMandatoryTags(source);
-  const acknowledgements = readAcknowledgements(
+  const dataLossAccepted = readDataLossAccepted(
     source,
     context.tables.map((table) => table.spec.key),
   );
+  const importedInsights = optionalStringList(source, EXISTING_CONTRIBUTOR_INSIGHTS_KEY);
   const clients = (options.clients ?? defaultClients)(context.region);
   const now = options.now ?? new Date();
   const tables: TableReport[] = [];
   for (const { spec, physicalName } of context.tables) {
     const live = await readLiveTable(clients, physicalName);
-    tables.push({ key: spec.key, physicalName, findings: assessTable({ spec, live, programTags, now }, acknowledgements) });
+    const contributorInsightsImported = importedInsights.includes(spec.key);
+    tables.push({ key: spec.key, physicalName, findings: assessTable({ spec, live, programTags, now, contributorInsightsImported }, dataLossAccepted) });
   }
   const failures = tables.flatMap((table) => table.findings).filter(isFailing).length;
   return { stack, region: context.region, tables, failures };

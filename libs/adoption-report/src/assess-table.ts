@@ -1,5 +1,4 @@
-import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES } from "@dynamodb-platform/table-specs";
-import type { Acknowledgements } from "./acknowledgements";
+import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, type DataLossAccepted } from "@dynamodb-platform/table-specs";
 import type { Finding } from "./finding";
 import { checkBilling } from "./checks/billing";
 import type { CheckInput } from "./checks/check-input";
@@ -33,8 +32,8 @@ const CHECKS = [
  * `acknowledged`, and an acknowledgement that covers no live loss is pointed out, so that it
  * cannot silently accept a later one.
  */
-export function assessTable(input: CheckInput, acknowledgements: Acknowledgements): Finding[] {
-  const accepted = acknowledgements.get(input.spec.key) ?? new Set();
+export function assessTable(input: CheckInput, dataLossAccepted: DataLossAccepted): Finding[] {
+  const accepted = new Set(dataLossAccepted[input.spec.key] ?? []);
   const findings = CHECKS.flatMap((check) => check(input)).map((finding): Finding =>
     finding.verdict === "data-loss" && finding.property && accepted.has(finding.property) ? { ...finding, verdict: "acknowledged" } : finding,
   );

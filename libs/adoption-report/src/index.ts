@@ -1,5 +1,4 @@
 export { buildAdoptionReport, defaultClients, type AdoptionReport, type ReportOptions, type TableReport } from "./adoption-report";
-export { readAcknowledgements, type Acknowledgements } from "./acknowledgements";
 export { CONTRIBUTOR_INSIGHTS_ADOPTION } from "./checks/contributor-insights";
 export { FAILING_VERDICTS, isFailing, type Finding, type Verdict } from "./finding";
 export { describeLiveTable, readLiveTable, type LiveClients } from "./read-live-table";

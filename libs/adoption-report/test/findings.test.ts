@@ -1,7 +1,7 @@
 import { ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { CONTRIBUTOR_INSIGHTS_ADOPTION } from "../src";
 import { AWS_MANAGED_KEY_ARN, PROD_TAGS, lambdaReader, onDemandTable, provisioned, streamArn } from "./recorded-responses";
-import { NOW, block, conformingWorld, lambda, report } from "./world";
+import { NOW, block, conformingWorld, lambda, report, workspaceWith } from "./world";
 
 describe("live tables that already match the specs", () => {
   test("exit 0, every table imported as it is, contributor insights adopted by import", async () => {
@@ -218,9 +218,26 @@ describe("TTL, contributor insights, tags, size", () => {
   test("contributor insights the spec wants but the table lacks are enabled; ones it does not want are pointed out", async () => {
     const world = conformingWorld();
     world.insights = { sessions: "THROTTLED_KEYS" };
-    const { text } = await report(world);
+    const { code, text } = await report(world, { root: workspaceWith("prod", {}) });
+    expect(code).toBe(0);
     expect(block(text, "events", "contributor insights")).toMatch(/CHANGE [\s\S]*enabled by the program/);
     expect(block(text, "sessions", "contributor insights")).toMatch(/ATTENTION [\s\S]*the program does not manage it/);
+  });
+
+  test("a running rule the stack config does not list for import is pointed out: it would be created again", async () => {
+    const { code, text } = await report(conformingWorld(), { root: workspaceWith("prod", {}) });
+    expect(code).toBe(0);
+    expect(block(text, "events", "contributor insights")).toMatch(
+      /ATTENTION [\s\S]*list 'events' in dynamodb-data:existingContributorInsights so that it is adopted by import/,
+    );
+  });
+
+  test("a rule listed for import that does not run stops the adoption: the import would fail", async () => {
+    const world = conformingWorld();
+    world.insights = {};
+    const { code, text } = await report(world);
+    expect(code).toBe(1);
+    expect(block(text, "events", "contributor insights")).toMatch(/STOP [\s\S]*import fails: no rule runs on the table/);
   });
 
   test("live tags the program does not declare are listed as removed, AWS's own tags aside; not refused", async () => {

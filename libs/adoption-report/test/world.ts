@@ -13,6 +13,7 @@ import {
 import { LambdaClient, ListEventSourceMappingsCommand, type EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
 import { WORKSPACE_ROOT, stackDir } from "@dynamodb-platform/live-account";
 import { mockClient } from "aws-sdk-client-mock";
+import { parse, stringify } from "yaml";
 import { main } from "../src";
 import { PROD_TAGS, conformingTables, insights, pitr, tagList, ttl } from "./recorded-responses";
 
@@ -72,19 +73,22 @@ export function serve(world: World): void {
 }
 
 /**
- * A workspace root whose data stack files are the real ones, with `extraConfig` appended to the
- * stack file (e.g. a dataLossAccepted map).
+ * A workspace root whose data stack files are the real ones, with `config` set over the stack
+ * file's own values (e.g. a dataLossAccepted map); a string is written as it is, to test bad YAML values.
  */
-export function workspaceWith(stack: string, extraConfig = ""): string {
+export function workspaceWith(stack: string, config: Record<string, unknown>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "adoption-report-"));
   const dataDir = stackDir("data", root);
   fs.mkdirSync(dataDir, { recursive: true });
   const real = stackDir("data", WORKSPACE_ROOT);
   fs.copyFileSync(path.join(real, "Pulumi.yaml"), path.join(dataDir, "Pulumi.yaml"));
-  const stackFile = fs.readFileSync(path.join(real, `Pulumi.${stack}.yaml`), "utf8");
-  fs.writeFileSync(path.join(dataDir, `Pulumi.${stack}.yaml`), `${stackFile.trimEnd()}\n${extraConfig}`);
+  const stackFile = parse(fs.readFileSync(path.join(real, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+  fs.writeFileSync(path.join(dataDir, `Pulumi.${stack}.yaml`), stringify({ config: { ...stackFile.config, ...config } }));
   return root;
 }
+
+/** The production stack file as the adoption runbook has it: the running events rule is imported. */
+export const IMPORTS_EVENTS_INSIGHTS = { "dynamodb-data:existingContributorInsights": ["events"] };
 
 export const NOW = new Date("2024-05-06T12:00:00.000Z");
 
@@ -94,11 +98,15 @@ export interface Run {
 }
 
 /** Runs the report as `npm run adoption-report -- --stack prod` would, against `world`. */
-export async function report(world: World, options: { root?: string; json?: boolean } = {}): Promise<Run> {
+export async function report(
+  world: World,
+  options: { root?: string; json?: boolean; /** Changes the served responses, e.g. to fail one call. */ alter?: () => void } = {},
+): Promise<Run> {
   serve(world);
+  options.alter?.();
   let text = "";
   const code = await main(["--stack", "prod", ...(options.json ? ["--json"] : [])], {
-    root: options.root ?? WORKSPACE_ROOT,
+    root: options.root ?? workspaceWith("prod", IMPORTS_EVENTS_INSIGHTS),
     now: NOW,
     print: (printed) => {
       text = printed;

@@ -8,4 +8,6 @@ export interface CheckInput {
   /** The tags the program gives the table: the stack's mandatory tags, nothing else. */
   readonly programTags: Readonly<Record<string, string>>;
   readonly now: Date;
+  /** The data stack's config lists this table under existingContributorInsights: the rule is imported. */
+  readonly contributorInsightsImported: boolean;
 }

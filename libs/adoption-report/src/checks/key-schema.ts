@@ -12,7 +12,7 @@ function liveKey({ table }: CheckInput["live"], keyType: "HASH" | "RANGE"): KeyA
   const name = table.KeySchema?.find((key) => key.KeyType === keyType)?.AttributeName;
   if (name === undefined) return undefined;
   const type = table.AttributeDefinitions?.find((definition) => definition.AttributeName === name)?.AttributeType;
-  return { name, type: (type ?? "S") as KeyAttribute["type"] };
+  return { name, type: type ?? "S" };
 }
 
 function sameKey(a: KeyAttribute | undefined, b: KeyAttribute | undefined): boolean {
