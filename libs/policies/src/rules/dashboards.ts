@@ -81,7 +81,7 @@ export const dashboardsOnPublishedMetrics: PlatformPolicy = {
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== DASHBOARD) return;
-    const body = args.props["dashboardBody"];
+    const body: unknown = args.props["dashboardBody"];
     // Unknown during a preview while its inputs are computed; `pulumi up` judges the resolved body.
     if (typeof body !== "string") return;
     let graphed: GraphedMetric[];
