@@ -1,4 +1,4 @@
-import { alarmsHaveActions, alarmsOnPublishedMetrics } from "./rules/alarms";
+import { alarmsFillDynamoDbMetrics, alarmsHaveActions, alarmsOnPublishedMetrics } from "./rules/alarms";
 import { dashboardsOnPublishedMetrics } from "./rules/dashboards";
 import {
   dynamodbAwsManagedEncryption,
@@ -10,6 +10,7 @@ import { iamNoWildcardActions, iamNoWildcardResources, iamRoleNaming, iamTrustNo
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
 import type { PlatformPolicy } from "./rules/rule";
 import { mandatoryCostTags } from "./rules/tags";
+import { alarmTopicsNotOnAwsManagedKey } from "./rules/topics";
 
 /** Every rule of the platform; the pack, the offline plan and the tests all use this list. */
 export const PLATFORM_POLICIES: readonly PlatformPolicy[] = [
@@ -20,6 +21,8 @@ export const PLATFORM_POLICIES: readonly PlatformPolicy[] = [
   dynamodbStreamsOnlyWhereDeclared,
   alarmsOnPublishedMetrics,
   alarmsHaveActions,
+  alarmsFillDynamoDbMetrics,
+  alarmTopicsNotOnAwsManagedKey,
   dashboardsOnPublishedMetrics,
   iamNoWildcardActions,
   iamNoWildcardResources,

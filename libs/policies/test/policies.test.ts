@@ -1,16 +1,23 @@
 import { evaluatePolicies, PLATFORM_POLICIES, type PolicyPackConfig, type ResourceUnderPolicy } from "../src";
-import { arn, broken, good, policyDocument, tags } from "./resources";
+import { arn, broken, good, plainUserErrorsAlarm, policyDocument, tags } from "./resources";
 
-const devConfig: PolicyPackConfig = { "names-carry-environment-suffix": { environmentSuffix: "dev", adoptedTableNames: [] } };
+/** The account's aws/sns key, as `aws kms describe-key --key-id alias/aws/sns` reports it. */
+const AWS_SNS_KEY_ID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+const devConfig: PolicyPackConfig = {
+  "names-carry-environment-suffix": { environmentSuffix: "dev", adoptedTableNames: [] },
+  "alarm-topics-not-on-aws-managed-key": { awsManagedSnsKeys: [AWS_SNS_KEY_ID] },
+};
+const queryOf = (alarm: ResourceUnderPolicy, id: string) =>
+  (alarm.props["metricQueries"] as { id: string }[]).find((query) => query.id === id)!;
 const tagsWithoutTeam = Object.fromEntries(Object.entries(tags).filter(([key]) => key !== "Team"));
 
 test("the well-formed resources pass every policy", async () => {
   expect(await evaluatePolicies(Object.values(good), devConfig)).toEqual([]);
 });
 
-test("there are twelve policies, all mandatory, with unique names", () => {
-  expect(PLATFORM_POLICIES).toHaveLength(12);
-  expect(new Set(PLATFORM_POLICIES.map((p) => p.name)).size).toBe(12);
+test("there are fifteen policies, all mandatory, with unique names", () => {
+  expect(PLATFORM_POLICIES).toHaveLength(15);
+  expect(new Set(PLATFORM_POLICIES.map((p) => p.name)).size).toBe(15);
   expect(PLATFORM_POLICIES.every((p) => p.enforcementLevel === "mandatory")).toBe(true);
 });
 
@@ -45,13 +52,13 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
   [
     "alarms-on-published-dynamodb-metrics",
     "UserErrors per table",
-    broken(good.userErrorsAlarm, { dimensions: { TableName: "events-dev" } }),
+    broken(plainUserErrorsAlarm, { dimensions: { TableName: "events-dev" } }),
     /UserErrors per TableName.*no dimensions/,
   ],
   [
     "alarms-on-published-dynamodb-metrics",
     "SystemErrors by TableName alone",
-    broken(good.userErrorsAlarm, { metricName: "SystemErrors", dimensions: { TableName: "events-dev" } }),
+    broken(plainUserErrorsAlarm, { metricName: "SystemErrors", dimensions: { TableName: "events-dev" } }),
     /SystemErrors by TableName alone.*Metrics Insights/,
   ],
   [
@@ -59,6 +66,54 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
     "UserErrors per table inside a metric query",
     broken(good.queryAlarm, { metricQueries: [{ id: "m", metric: { metricName: "UserErrors", namespace: "AWS/DynamoDB", dimensions: { TableName: "t" }, period: 60, stat: "Sum" } }] }),
     /UserErrors per TableName/,
+  ],
+  [
+    "alarms-on-published-dynamodb-metrics",
+    "a Metrics Insights SCHEMA of SystemErrors by TableName alone",
+    broken(good.queryAlarm, {
+      metricQueries: [
+        { id: "q", expression: "SELECT SUM(SystemErrors) FROM SCHEMA(\"AWS/DynamoDB\", TableName) WHERE TableName = 'events-dev'", period: 60, returnData: false },
+        { id: "filled", expression: "FILL(q, 0)", returnData: true },
+      ],
+    }),
+    /SystemErrors by TableName alone/,
+  ],
+  [
+    "alarms-on-published-dynamodb-metrics",
+    "a Metrics Insights SCHEMA of UserErrors per TableName",
+    broken(good.queryAlarm, {
+      metricQueries: [
+        { id: "q", expression: "SELECT SUM(UserErrors) FROM SCHEMA(AWS/DynamoDB, TableName)", period: 60, returnData: false },
+        { id: "filled", expression: "FILL(q, 0)", returnData: true },
+      ],
+    }),
+    /UserErrors per TableName/,
+  ],
+  ["alarms-fill-dynamodb-metrics", "the plain UserErrors alarm", plainUserErrorsAlarm, /watches AWS\/DynamoDB data directly.*FILL\(<id>, 0\)/],
+  [
+    "alarms-fill-dynamodb-metrics",
+    "a Metrics Insights query watched without FILL",
+    broken(good.queryAlarm, { metricQueries: [{ ...queryOf(good.queryAlarm, "q"), returnData: true }] }),
+    /watches AWS\/DynamoDB data directly/,
+  ],
+  [
+    "alarms-fill-dynamodb-metrics",
+    "a DynamoDB metric query watched without FILL",
+    broken(good.userErrorsAlarm, { metricQueries: [queryOf(good.userErrorsAlarm, "m"), { id: "e", expression: "m * 1", returnData: true }] }),
+    /watches AWS\/DynamoDB data directly/,
+  ],
+  ["alarm-topics-not-on-aws-managed-key", "the aws/sns alias", broken(good.topic, { kmsMasterKeyId: "alias/aws/sns" }), /encrypted with the AWS managed key aws\/sns \(alias\/aws\/sns\)/],
+  [
+    "alarm-topics-not-on-aws-managed-key",
+    "the aws/sns alias ARN",
+    broken(good.topic, { kmsMasterKeyId: "arn:aws:kms:ap-southeast-2:123456789012:alias/aws/sns" }),
+    /encrypted with the AWS managed key aws\/sns.*remove kmsMasterKeyId/,
+  ],
+  [
+    "alarm-topics-not-on-aws-managed-key",
+    "the aws/sns key ARN listed in the policy config",
+    broken(good.topic, { kmsMasterKeyId: `arn:aws:kms:ap-southeast-2:123456789012:key/${AWS_SNS_KEY_ID}` }),
+    /encrypted with the AWS managed key aws\/sns \(arn:aws:kms:.*:key\//,
   ],
   ["alarms-have-actions", "no alarm action", broken(good.queryAlarm, { alarmActions: [] }), /notifies nobody/],
   ["alarms-have-actions", "actions disabled", broken(good.queryAlarm, { actionsEnabled: false }), /notifies nobody/],
@@ -100,6 +155,18 @@ describe.each(cases)("%s fails on %s", (policy, _way, resource, message) => {
       expect(violation.message).toMatch(/\. Fix: /);
     }
     expect(own.map((v) => v.message).join("\n")).toMatch(message);
+  });
+});
+
+describe("alarm topics and customer managed keys", () => {
+  test("a topic on the organisation's customer managed key passes", async () => {
+    const topic = broken(good.topic, { kmsMasterKeyId: "arn:aws:kms:ap-southeast-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" });
+    expect(await evaluatePolicies([topic], devConfig)).toEqual([]);
+  });
+
+  test("an alarm on a non-DynamoDB metric needs no FILL", async () => {
+    const alarm = broken(plainUserErrorsAlarm, { namespace: "AWS/SNS", metricName: "NumberOfNotificationsFailed" });
+    expect(await evaluatePolicies([alarm], devConfig, PLATFORM_POLICIES.filter((p) => p.name === "alarms-fill-dynamodb-metrics"))).toEqual([]);
   });
 });
 

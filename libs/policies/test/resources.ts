@@ -31,7 +31,10 @@ export const good = {
     name: "systemerrors-events-dev",
     props: {
       name: "systemerrors-events-dev",
-      metricQueries: [{ id: "q", expression: "SELECT SUM(SystemErrors) FROM SCHEMA(\"AWS/DynamoDB\", Operation, TableName) WHERE TableName = 'events-dev'", period: 60, returnData: true }],
+      metricQueries: [
+        { id: "q", expression: "SELECT SUM(SystemErrors) FROM SCHEMA(\"AWS/DynamoDB\", Operation, TableName) WHERE TableName = 'events-dev'", period: 60, returnData: false },
+        { id: "filled", expression: "FILL(q, 0)", returnData: true },
+      ],
       alarmActions: ["arn:aws:sns:ap-southeast-2:123456789012:alarms-dynamodb-dev"],
       tags,
     },
@@ -39,9 +42,17 @@ export const good = {
   userErrorsAlarm: {
     type: "aws:cloudwatch/metricAlarm:MetricAlarm",
     name: "usererrors-dynamodb-dev",
-    props: { name: "usererrors-dynamodb-dev", namespace: "AWS/DynamoDB", metricName: "UserErrors", statistic: "Sum", period: 60, alarmActions: ["arn:aws:sns:ap-southeast-2:123456789012:alarms-dynamodb-dev"], tags },
+    props: {
+      name: "usererrors-dynamodb-dev",
+      metricQueries: [
+        { id: "m", metric: { namespace: "AWS/DynamoDB", metricName: "UserErrors", stat: "Sum", period: 60 }, returnData: false },
+        { id: "filled", expression: "FILL(m, 0)", returnData: true },
+      ],
+      alarmActions: ["arn:aws:sns:ap-southeast-2:123456789012:alarms-dynamodb-dev"],
+      tags,
+    },
   },
-  topic: { type: "aws:sns/topic:Topic", name: "alarms-dynamodb-dev", props: { name: "alarms-dynamodb-dev", kmsMasterKeyId: "alias/aws/sns", tags } },
+  topic: { type: "aws:sns/topic:Topic", name: "alarms-dynamodb-dev", props: { name: "alarms-dynamodb-dev", tags } },
   role: {
     type: "aws:iam/role:Role",
     name: "read-role-events-dev",
@@ -63,6 +74,13 @@ export const good = {
     },
   },
 } satisfies Record<string, ResourceUnderPolicy>;
+
+/** The UserErrors alarm as it was before FILL: a plain metric alarm, which stays in ALARM after an incident. */
+export const plainUserErrorsAlarm: ResourceUnderPolicy = {
+  type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  name: "usererrors-dynamodb-dev",
+  props: { name: "usererrors-dynamodb-dev", namespace: "AWS/DynamoDB", metricName: "UserErrors", statistic: "Sum", period: 60, alarmActions: ["arn:aws:sns:ap-southeast-2:123456789012:alarms-dynamodb-dev"], tags },
+};
 
 export function broken(base: ResourceUnderPolicy, props: Record<string, unknown>): ResourceUnderPolicy {
   return { ...base, props: { ...base.props, ...props } };

@@ -1,35 +1,81 @@
+import { DYNAMODB_NAMESPACE } from "./dynamodb-metrics";
+import { parseInsightsQuery } from "./metrics-insights";
 import { ALARM, violation, type PlatformPolicy } from "./rule";
 
 interface WatchedMetric {
   readonly metricName: string;
-  readonly dimensions: Record<string, unknown>;
+  readonly namespace?: string;
+  /** The dimension keys the alarm asks for; undefined when a query matches any dimension set. */
+  readonly dimensionKeys?: readonly string[];
 }
 
+interface MetricQuery {
+  readonly id?: string;
+  readonly expression?: string;
+  readonly returnData?: boolean;
+  readonly metric?: { metricName?: string; namespace?: string; dimensions?: Record<string, unknown> };
+}
+
+const queriesOf = (props: Record<string, unknown>) => (props["metricQueries"] ?? []) as MetricQuery[];
+
+/** Every metric an alarm reads: a plain metric, metrics of metric queries, Metrics Insights queries. */
 function watchedMetrics(props: Record<string, unknown>): WatchedMetric[] {
-  const plain = typeof props["metricName"] === "string"
-    ? [{ metricName: props["metricName"], dimensions: (props["dimensions"] ?? {}) as Record<string, unknown> }]
+  const plain: WatchedMetric[] = typeof props["metricName"] === "string"
+    ? [{
+        metricName: props["metricName"],
+        namespace: props["namespace"] as string | undefined,
+        dimensionKeys: Object.keys(props["dimensions"] ?? {}),
+      }]
     : [];
-  const queried = ((props["metricQueries"] ?? []) as { metric?: { metricName?: string; dimensions?: Record<string, unknown> } }[])
-    .filter((query) => typeof query.metric?.metricName === "string")
-    .map((query) => ({ metricName: query.metric!.metricName!, dimensions: query.metric!.dimensions ?? {} }));
+  const queried = queriesOf(props).flatMap((query): WatchedMetric[] => {
+    if (typeof query.metric?.metricName === "string") {
+      return [{ metricName: query.metric.metricName, namespace: query.metric.namespace, dimensionKeys: Object.keys(query.metric.dimensions ?? {}) }];
+    }
+    const insights = typeof query.expression === "string" ? parseInsightsQuery(query.expression) : undefined;
+    return insights ? [insights] : [];
+  });
   return [...plain, ...queried];
 }
 
 /** DynamoDB never publishes these, so CloudWatch accepts such alarms and they never fire. */
 export const alarmsOnPublishedMetrics: PlatformPolicy = {
   name: "alarms-on-published-dynamodb-metrics",
-  description: "No alarm watches UserErrors with a TableName dimension, or SystemErrors with TableName alone: DynamoDB never publishes them.",
+  description: "No alarm watches UserErrors with a TableName dimension, or SystemErrors with TableName alone (as a plain metric, a metric query or a Metrics Insights SCHEMA): DynamoDB never publishes them.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ALARM) return;
-    for (const { metricName, dimensions } of watchedMetrics(args.props)) {
-      const keys = Object.keys(dimensions).sort();
+    for (const { metricName, dimensionKeys } of watchedMetrics(args.props)) {
+      if (dimensionKeys === undefined) continue;
+      const keys = [...dimensionKeys].sort();
       if (metricName === "UserErrors" && keys.includes("TableName")) {
         reportViolation(violation(args.type, args.name, "watches UserErrors per TableName, which DynamoDB never publishes (it never fires)", "alarm on UserErrors with no dimensions: one account-and-region alarm"));
       }
       if (metricName === "SystemErrors" && keys.length === 1 && keys[0] === "TableName") {
         reportViolation(violation(args.type, args.name, "watches SystemErrors by TableName alone, which DynamoDB never publishes (it never fires)", "use the Metrics Insights query SELECT SUM(SystemErrors) FROM SCHEMA(\"AWS/DynamoDB\", Operation, TableName) WHERE TableName = '<table>'"));
       }
+    }
+  },
+};
+
+/**
+ * AWS (PutMetricAlarm, TreatMissingData): "Alarms that evaluate metrics in the AWS/DynamoDB
+ * namespace always ignore missing data ... remain in their current state". DynamoDB publishes its
+ * error metrics only in minutes with errors, so an alarm on the raw metric stays in ALARM after
+ * an incident: no OK notification, and the next incident notifies nobody. The watched expression
+ * must be FILL(...) over the DynamoDB data, so quiet minutes count.
+ */
+export const alarmsFillDynamoDbMetrics: PlatformPolicy = {
+  name: "alarms-fill-dynamodb-metrics",
+  description: "No alarm watches a raw AWS/DynamoDB metric or Metrics Insights query: it watches metric math FILL(...) over it, so it returns to OK.",
+  enforcementLevel: "mandatory",
+  validateResource: (args, reportViolation) => {
+    if (args.type !== ALARM) return;
+    if (!watchedMetrics(args.props).some((metric) => metric.namespace === DYNAMODB_NAMESPACE)) return;
+    const queries = queriesOf(args.props);
+    const returned = queries.length === 1 ? queries : queries.filter((query) => query.returnData === true);
+    const filled = returned.length === 1 && /^\s*FILL\s*\(/i.test(returned[0].expression ?? "");
+    if (!filled) {
+      reportViolation(violation(args.type, args.name, "watches AWS/DynamoDB data directly, so it keeps its state on missing data and may never return to OK", "read the metric (or Metrics Insights query) in a metric query with returnData: false and watch the expression FILL(<id>, 0)"));
     }
   },
 };

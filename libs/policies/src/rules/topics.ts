@@ -1,0 +1,39 @@
+import { violation, type PlatformPolicy } from "./rule";
+
+export const TOPIC = "aws:sns/topic:Topic";
+
+export interface TopicKeyConfig {
+  /**
+   * Key ids or key ARNs of the AWS managed key aws/sns in the deploying accounts
+   * (`aws kms describe-key --key-id alias/aws/sns`): a key ARN alone does not say whose key it is.
+   */
+  readonly awsManagedSnsKeys: string[];
+}
+
+const AWS_SNS_ALIAS = /(^|[:/])alias\/aws\/sns$/;
+
+/**
+ * CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key aws/sns: its key
+ * policy cannot grant cloudwatch.amazonaws.com kms:GenerateDataKey* and kms:Decrypt, so every
+ * alarm action fails (AWS re:Post knowledge center, "cloudwatch-configure-alarm-sns"). The
+ * platform's topics are the alarms' topics.
+ */
+export const alarmTopicsNotOnAwsManagedKey: PlatformPolicy = {
+  name: "alarm-topics-not-on-aws-managed-key",
+  description: "No SNS topic (alarms notify the platform's topics) is encrypted with the AWS managed key aws/sns, by alias, alias ARN or key ARN: CloudWatch cannot publish to it.",
+  enforcementLevel: "mandatory",
+  configSchema: {
+    properties: { awsManagedSnsKeys: { type: "array", items: { type: "string" }, default: [] } },
+  },
+  validateResource: (args, reportViolation) => {
+    if (args.type !== TOPIC) return;
+    const key: unknown = args.props["kmsMasterKeyId"];
+    if (typeof key !== "string") return;
+    const { awsManagedSnsKeys } = args.getConfig<TopicKeyConfig>();
+    const keyId = key.split("/").pop();
+    const listed = awsManagedSnsKeys.some((managed) => managed === key || managed.split("/").pop() === keyId);
+    if (AWS_SNS_ALIAS.test(key) || key === "aws/sns" || listed) {
+      reportViolation(violation(args.type, args.name, `is encrypted with the AWS managed key aws/sns (${key}), which CloudWatch alarms cannot publish through`, "remove kmsMasterKeyId (no encryption) or use a customer managed key whose policy lets cloudwatch.amazonaws.com call kms:GenerateDataKey* and kms:Decrypt"));
+    }
+  },
+};
