@@ -1,16 +1,31 @@
+import type { OpType } from "@pulumi/pulumi/automation";
+
+/** A resource's state as `pulumi preview --json` prints it (apitype.ResourceV3, the parts read here). */
+export interface PreviewResourceState {
+  readonly type?: string;
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+/** One entry of `detailedDiff`: `add`, `update`, `delete`, or one of those with `-replace`. */
+export interface PropertyDiff {
+  readonly kind: string;
+  readonly inputDiff?: boolean;
+}
+
 /**
- * The parts of `pulumi preview --json` the guard reads (the engine's PreviewDigest: `steps`, each
- * with `op`, `urn`, optional `oldState`/`newState` (apitype.ResourceV3), `replaceReasons` and
- * `detailedDiff`).
+ * One step of the engine's PreviewDigest (`steps`): `op` is the engine's step kind (OpType),
+ * `oldState`/`newState` the resource before and after, `detailedDiff` keyed by property path
+ * (`streamEnabled`, `pointInTimeRecovery.enabled`, `globalSecondaryIndexes[0]`, `tags.Backup`).
  */
 export interface PreviewStep {
-  readonly op: string;
+  readonly op: OpType;
   readonly urn: string;
-  readonly oldState?: { readonly type?: string };
-  readonly newState?: { readonly type?: string };
+  readonly oldState?: PreviewResourceState;
+  readonly newState?: PreviewResourceState;
   readonly diffReasons?: readonly string[];
   readonly replaceReasons?: readonly string[];
-  readonly detailedDiff?: Readonly<Record<string, { readonly kind: string }>> | null;
+  readonly detailedDiff?: Readonly<Record<string, PropertyDiff>> | null;
 }
 
 export interface PreviewDocument {

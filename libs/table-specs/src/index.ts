@@ -16,3 +16,4 @@ export {
   type DataLossProperty,
 } from "./data-loss";
 export { readDataLossAccepted } from "./data-loss-config";
+export { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "./update-kinds";

@@ -1,3 +1,5 @@
+import { INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/table-specs";
+
 /**
  * Adopting a production table is a sequence of `pulumi up`s, one per step, because DynamoDB lets
  * one UpdateTable call do only one of: change billing/throughput, enable or disable the stream,
@@ -14,13 +16,6 @@ export const ADOPTION_STEP_KEY = "adoptionStep";
 
 export const ADOPTION_STEPS = ["billing", "streams", "indexes", "complete"] as const;
 export type AdoptionStep = (typeof ADOPTION_STEPS)[number];
-
-/** Table inputs grouped by the kind of table update that changes them. */
-export const STREAM_PROPERTIES = ["streamEnabled", "streamViewType"] as const;
-export const BILLING_PROPERTIES = ["billingMode", "readCapacity", "writeCapacity"] as const;
-/** GSIs and the attribute definitions their keys need travel together (one GSI per UpdateTable). */
-export const INDEX_PROPERTIES = ["globalSecondaryIndexes", "attributes"] as const;
-export const PITR_PROPERTIES = ["pointInTimeRecovery"] as const;
 
 /** What each step holds as it is in AWS: everything a later step converges. */
 export const HELD_BY_STEP: Readonly<Record<AdoptionStep, readonly string[]>> = {
