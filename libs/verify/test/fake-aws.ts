@@ -1,0 +1,241 @@
+import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, SetAlarmStateCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import {
+  DescribeContinuousBackupsCommand,
+  DescribeContributorInsightsCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ListTagsOfResourceCommand,
+  type TableDescription,
+} from "@aws-sdk/client-dynamodb";
+import { IAMClient, SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
+import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
+import type { StackOutputsResult } from "@dynamodb-platform/live-account";
+import { mockClient } from "aws-sdk-client-mock";
+
+/**
+ * A deployed dev environment as AWS describes it, in the shapes the AWS APIs return (field names
+ * and values as in the DynamoDB, IAM, CloudWatch and SNS API references). Each test breaks one part.
+ */
+export const ACCOUNT = "123456789012";
+export const REGION = "ap-southeast-2";
+export const AWS_MANAGED_DYNAMODB_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b1c2d3e-aaaa-bbbb-cccc-111122223333`;
+export const TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:alarms-dynamodb-dev`;
+const tableArn = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
+
+export interface LiveTable {
+  description: TableDescription;
+  pitr: { PointInTimeRecoveryStatus: "ENABLED" | "DISABLED"; RecoveryPeriodInDays?: number };
+  insights: { ContributorInsightsStatus: "ENABLED" | "DISABLED"; ContributorInsightsMode?: "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED_KEYS" };
+  tags: { Key: string; Value: string }[];
+}
+
+const TAGS = [
+  { Key: "Environment", Value: "development" },
+  { Key: "Team", Value: "analytics-platform" },
+  { Key: "CostCenter", Value: "CC-4471" },
+];
+
+function table(name: string, hashKey: string, extra: Partial<TableDescription> = {}): TableDescription {
+  return {
+    TableName: name,
+    TableArn: tableArn(name),
+    TableStatus: "ACTIVE",
+    KeySchema: [{ AttributeName: hashKey, KeyType: "HASH" }],
+    AttributeDefinitions: [{ AttributeName: hashKey, AttributeType: "S" }],
+    BillingModeSummary: { BillingMode: "PAY_PER_REQUEST" },
+    ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+    SSEDescription: { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: AWS_MANAGED_DYNAMODB_KEY },
+    DeletionProtectionEnabled: false,
+    ...extra,
+  };
+}
+
+/** One read and one write role per table; each allows what the deployed inline policy allows. */
+export interface RolePolicy {
+  readonly actions: string[];
+  readonly resources: string[];
+}
+
+const READ = ["GetItem", "BatchGetItem", "Query", "Scan", "ConditionCheckItem", "DescribeTable", "PartiQLSelect"].map((a) => `dynamodb:${a}`);
+const WRITE = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "ConditionCheckItem", "DescribeTable", "PartiQLInsert", "PartiQLUpdate", "PartiQLDelete"].map(
+  (a) => `dynamodb:${a}`,
+);
+
+export function deployedEnvironment() {
+  const tables: Record<string, LiveTable> = {
+    "events-dev": {
+      description: table("events-dev", "eventId", {
+        StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+        LatestStreamArn: `${tableArn("events-dev")}/stream/2026-01-01T00:00:00.000`,
+      }),
+      pitr: { PointInTimeRecoveryStatus: "DISABLED" },
+      insights: { ContributorInsightsStatus: "ENABLED", ContributorInsightsMode: "ACCESSED_AND_THROTTLED_KEYS" },
+      tags: TAGS.map((tag) => ({ ...tag })),
+    },
+    "sessions-dev": {
+      description: table("sessions-dev", "sessionId", {
+        AttributeDefinitions: [
+          { AttributeName: "sessionId", AttributeType: "S" },
+          { AttributeName: "userId", AttributeType: "S" },
+          { AttributeName: "timestamp", AttributeType: "N" },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: "userId-timestamp-index",
+            KeySchema: [
+              { AttributeName: "userId", KeyType: "HASH" },
+              { AttributeName: "timestamp", KeyType: "RANGE" },
+            ],
+            Projection: { ProjectionType: "ALL" },
+            IndexStatus: "ACTIVE",
+          },
+        ],
+      }),
+      pitr: { PointInTimeRecoveryStatus: "DISABLED" },
+      insights: { ContributorInsightsStatus: "DISABLED" },
+      tags: TAGS.map((tag) => ({ ...tag })),
+    },
+    "users-dev": {
+      description: table("users-dev", "userId"),
+      pitr: { PointInTimeRecoveryStatus: "ENABLED", RecoveryPeriodInDays: 35 },
+      insights: { ContributorInsightsStatus: "DISABLED" },
+      tags: TAGS.map((tag) => ({ ...tag })),
+    },
+  };
+  const roleArn = (name: string, kind: string) => `arn:aws:iam::${ACCOUNT}:role/dynamodb-${name}-${kind}-role`;
+  const policies: Record<string, RolePolicy[]> = {};
+  for (const name of Object.keys(tables)) {
+    policies[roleArn(name, "write")] = [{ actions: [...WRITE], resources: [tableArn(name)] }];
+    policies[roleArn(name, "read")] = [{ actions: [...READ], resources: [tableArn(name), `${tableArn(name)}/index/*`] }];
+  }
+  policies[roleArn("events-dev", "read")].push(
+    { actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [`${tableArn("events-dev")}/stream/*`] },
+    { actions: ["dynamodb:ListStreams"], resources: ["*"] },
+  );
+  const systemErrors = (key: string): MetricAlarm => ({
+    AlarmName: `systemerrors-${key}-dev`,
+    ActionsEnabled: true,
+    AlarmActions: [TOPIC],
+    OKActions: [TOPIC],
+    StateValue: "OK",
+    Metrics: [
+      {
+        Id: "q",
+        Expression: `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${key}-dev'`,
+        Period: 60,
+        ReturnData: true,
+      },
+    ],
+    EvaluationPeriods: 3,
+    DatapointsToAlarm: 3,
+    Threshold: 1,
+    ComparisonOperator: "GreaterThanThreshold",
+    TreatMissingData: "notBreaching",
+  });
+  const alarms: MetricAlarm[] = [
+    systemErrors("events"),
+    systemErrors("sessions"),
+    systemErrors("users"),
+    {
+      AlarmName: "usererrors-dynamodb-dev",
+      ActionsEnabled: true,
+      AlarmActions: [TOPIC],
+      OKActions: [TOPIC],
+      StateValue: "OK",
+      Metrics: [
+        { Id: "m", MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "UserErrors", Dimensions: [] }, Period: 60, Stat: "Sum" }, ReturnData: false },
+        { Id: "e", Expression: "FILL(m, 0)", ReturnData: true },
+      ],
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      Threshold: 5,
+      ComparisonOperator: "GreaterThanThreshold",
+      TreatMissingData: "notBreaching",
+    },
+  ];
+  const topicAttributes: Record<string, string> = {
+    TopicArn: TOPIC,
+    Policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "CloudWatchAlarms", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: TOPIC }],
+    }),
+  };
+  const subscriptions = [{ SubscriptionArn: `${TOPIC}:5f6e7d8c-1111-2222-3333-444455556666`, Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC }];
+  const outputs: Record<string, StackOutputsResult> = {
+    data: { deployed: true, outputs: { tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" } } },
+    monitoring: {
+      deployed: true,
+      outputs: {
+        alarmTopicArn: TOPIC,
+        systemErrorsAlarmNames: { events: "systemerrors-events-dev", sessions: "systemerrors-sessions-dev", users: "systemerrors-users-dev" },
+        userErrorsAlarmName: "usererrors-dynamodb-dev",
+      },
+    },
+    access: {
+      deployed: true,
+      outputs: {
+        roleArns: Object.fromEntries(
+          ["events", "sessions", "users"].map((key) => [key, { read: roleArn(`${key}-dev`, "read"), write: roleArn(`${key}-dev`, "write") }]),
+        ),
+      },
+    },
+  };
+  return { tables, policies, alarms, topicAttributes, subscriptions, outputs, /** What each DescribeAlarmHistory poll returns, in order; later polls return nothing. */
+    historyPolls: [] as { HistorySummary: string; HistoryData: string; Timestamp: Date }[][] };
+}
+
+export type Environment = ReturnType<typeof deployedEnvironment>;
+
+const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`);
+
+/** AWS's policy simulator over the environment's role policies, paginated 20 actions a page with Marker. */
+function simulatePrincipalPolicy(environment: Environment, input: { PolicySourceArn?: string; ActionNames?: string[]; ResourceArns?: string[]; Marker?: string }) {
+  const policy = environment.policies[input.PolicySourceArn ?? ""] ?? [];
+  const allows = (action: string, resource: string) =>
+    policy.some((statement) => statement.actions.includes(action) && statement.resources.some((pattern) => glob(pattern).test(resource)));
+  const decision = (allowed: boolean): "allowed" | "implicitDeny" => (allowed ? "allowed" : "implicitDeny");
+  const start = Number(input.Marker ?? 0);
+  const actions = (input.ActionNames ?? []).slice(start, start + 20);
+  const results: EvaluationResult[] = actions.map((action) => {
+    if (!input.ResourceArns) return { EvalActionName: action, EvalResourceName: "*", EvalDecision: decision(allows(action, "*")) };
+    const specific = input.ResourceArns.map((resource) => ({ EvalResourceName: resource, EvalResourceDecision: decision(allows(action, resource)) }));
+    return {
+      EvalActionName: action,
+      EvalResourceName: "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}",
+      EvalDecision: specific.some((s) => s.EvalResourceDecision === "allowed") ? "allowed" : "implicitDeny",
+      ResourceSpecificResults: specific,
+    };
+  });
+  const more = start + 20 < (input.ActionNames ?? []).length;
+  return { EvaluationResults: results, IsTruncated: more, Marker: more ? String(start + 20) : undefined };
+}
+
+/** Points every AWS client of verify at the environment. */
+export function serve(environment: Environment) {
+  const dynamodb = mockClient(DynamoDBClient);
+  const iam = mockClient(IAMClient);
+  const cloudwatch = mockClient(CloudWatchClient);
+  const sns = mockClient(SNSClient);
+  const live = (name: string | undefined) => {
+    const found = environment.tables[name ?? ""];
+    if (!found) throw Object.assign(new Error(`Requested resource not found: Table: ${name} not found`), { name: "ResourceNotFoundException" });
+    return found;
+  };
+  dynamodb.on(DescribeTableCommand).callsFake((input: { TableName?: string }) => ({ Table: live(input.TableName).description }));
+  dynamodb.on(DescribeContinuousBackupsCommand).callsFake((input: { TableName?: string }) => ({
+    ContinuousBackupsDescription: { ContinuousBackupsStatus: "ENABLED", PointInTimeRecoveryDescription: live(input.TableName).pitr },
+  }));
+  dynamodb.on(DescribeContributorInsightsCommand).callsFake((input: { TableName?: string }) => ({ TableName: input.TableName, ...live(input.TableName).insights }));
+  dynamodb.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: { TimeToLiveStatus: "DISABLED" } });
+  dynamodb.on(ListTagsOfResourceCommand).callsFake((input: { ResourceArn?: string }) => ({ Tags: live(input.ResourceArn?.split("/").pop()).tags }));
+  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy(environment, input));
+  cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
+    MetricAlarms: environment.alarms.filter((alarm) => input.AlarmNames?.includes(alarm.AlarmName ?? "")),
+  }));
+  cloudwatch.on(SetAlarmStateCommand).resolves({});
+  cloudwatch.on(DescribeAlarmHistoryCommand).callsFake(() => ({ AlarmHistoryItems: environment.historyPolls.shift() ?? [] }));
+  sns.on(GetTopicAttributesCommand).callsFake(() => ({ Attributes: environment.topicAttributes }));
+  sns.on(ListSubscriptionsByTopicCommand).callsFake(() => ({ Subscriptions: environment.subscriptions }));
+  return { dynamodb, iam, cloudwatch, sns, restore: () => [dynamodb, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
+}

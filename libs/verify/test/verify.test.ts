@@ -1,0 +1,314 @@
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
+import { LiveAccountError, readStackContext } from "@dynamodb-platform/live-account";
+import { TEST_ALARM_REASON, createClients, main, type Check, type KeyManagerLookup } from "../src";
+import { AWS_MANAGED_DYNAMODB_KEY, REGION, TOPIC, deployedEnvironment, serve, type Environment } from "./fake-aws";
+
+const noKms: KeyManagerLookup = () => Promise.resolve(undefined);
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+  readonly checks: Check[];
+}
+
+async function run(environment: Environment, argv: string[] = ["--stack", "dev", "--json"], keyManager = noKms, clock = fakeClock()): Promise<Run> {
+  const served = serve(environment);
+  let out = "";
+  let err = "";
+  try {
+    const code = await main(argv, {
+      out: (text) => (out += text),
+      err: (text) => (err += text),
+      setUp: () =>
+        Promise.resolve({
+          context: readStackContext("dev"),
+          clients: createClients(REGION),
+          readOutputs: (folder) => Promise.resolve(environment.outputs[folder]),
+          keyManager,
+          clock,
+        }),
+    });
+    const checks = argv.includes("--json") && out ? (JSON.parse(out) as { checks: Check[] }).checks : [];
+    return { code, out, err, checks };
+  } finally {
+    served.restore();
+  }
+}
+
+function fakeClock() {
+  let now = Date.parse("2026-07-01T00:00:00Z");
+  return { now: () => new Date(now), sleep: (ms: number) => Promise.resolve(void (now += ms)), slept: () => now - Date.parse("2026-07-01T00:00:00Z") };
+}
+
+const failures = (result: Run) => result.checks.filter((check) => check.status === "fail");
+const failed = (result: Run, subject: string, check: string | RegExp) =>
+  failures(result).find((c) => c.subject === subject && (typeof check === "string" ? c.check === check : check.test(c.check)));
+
+describe("verify on a deployed environment that matches the specs", () => {
+  test("every check passes and the exit code is 0", async () => {
+    const result = await run(deployedEnvironment());
+    expect(failures(result)).toEqual([]);
+    expect(result.code).toBe(0);
+    const areas = new Set(result.checks.map((check) => check.area));
+    expect([...areas].sort()).toEqual(["alarms", "roles", "stacks", "tables"]);
+  });
+
+  test("the roles are judged by AWS's simulator over every cell of the matrix, paginated with Marker", async () => {
+    const result = await run(deployedEnvironment());
+    const roles = result.checks.filter((check) => check.area === "roles");
+    expect(roles.map((check) => check.subject).sort()).toEqual(
+      ["events", "sessions", "users"].flatMap((t) => [`dynamodb-${t}-dev-read-role`, `dynamodb-${t}-dev-write-role`]).sort(),
+    );
+    expect(roles.every((check) => check.status === "pass" && /\(\d{4} cells\)/.test(check.check))).toBe(true);
+  });
+
+  test("the text report shows the live value beside the expected one", async () => {
+    const result = await run(deployedEnvironment(), ["--stack", "dev"]);
+    expect(result.out).toMatch(/^STATUS\s+AREA\s+SUBJECT\s+CHECK\s+EXPECTED\s+LIVE/);
+    expect(result.out).toMatch(/PASS\s+tables\s+users-dev\s+point-in-time recovery\s+ENABLED, 35 days\s+ENABLED, 35 days/);
+    expect(result.out).toMatch(/\d+ passed, 0 failed, \d+ unverified$/);
+  });
+
+  test("without kms:DescribeKey the shared in-account key is unverified, not passed; with it, the AWS managed key passes", async () => {
+    const heuristic = await run(deployedEnvironment());
+    expect(heuristic.checks.filter((c) => c.check === "encryption").map((c) => c.status)).toEqual(["unverified", "unverified", "unverified"]);
+    const described = await run(deployedEnvironment(), undefined, (key) => Promise.resolve(key === AWS_MANAGED_DYNAMODB_KEY ? "AWS" : undefined));
+    expect(described.checks.filter((c) => c.check === "encryption").map((c) => c.status)).toEqual(["pass", "pass", "pass"]);
+  });
+});
+
+describe("each kind of drift fails its check, names it, and exits 1", () => {
+  test("a customer managed key on a table", async () => {
+    const environment = deployedEnvironment();
+    const customerKey = `arn:aws:kms:${REGION}:123456789012:key/99999999-8888-7777-6666-555544443333`;
+    environment.tables["users-dev"].description.SSEDescription = { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: customerKey };
+    const result = await run(environment, undefined, (key) => Promise.resolve(key === customerKey ? "CUSTOMER" : "AWS"));
+    expect(failed(result, "users-dev", "encryption")?.actual).toBe(`SSEType KMS, customer managed key ${customerKey}`);
+    expect(result.code).toBe(1);
+  });
+
+  test("a table on its own key fails even without kms:DescribeKey; the AWS owned key (no SSEDescription) fails", async () => {
+    const environment = deployedEnvironment();
+    environment.tables["users-dev"].description.SSEDescription = { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: `arn:aws:kms:${REGION}:123456789012:key/other` };
+    environment.tables["events-dev"].description.SSEDescription = undefined;
+    const result = await run(environment);
+    expect(failed(result, "users-dev", "encryption")?.actual).toMatch(/the tables use 2 different keys/);
+    expect(failed(result, "events-dev", "encryption")?.actual).toBe("no SSEDescription: the AWS owned key");
+  });
+
+  test("a missing GSI", async () => {
+    const environment = deployedEnvironment();
+    environment.tables["sessions-dev"].description.GlobalSecondaryIndexes = undefined;
+    const result = await run(environment);
+    expect(failed(result, "sessions-dev", "global secondary indexes")).toMatchObject({ expected: "userId-timestamp-index", actual: "(none)" });
+    expect(result.code).toBe(1);
+  });
+
+  test("a GSI with the wrong projection", async () => {
+    const environment = deployedEnvironment();
+    environment.tables["sessions-dev"].description.GlobalSecondaryIndexes![0].Projection = { ProjectionType: "KEYS_ONLY" };
+    const result = await run(environment);
+    expect(failed(result, "sessions-dev", "index userId-timestamp-index")?.actual).toBe("HASH userId S, RANGE timestamp N; projection KEYS_ONLY");
+  });
+
+  test("PITR at 7 days", async () => {
+    const environment = deployedEnvironment();
+    environment.tables["users-dev"].pitr.RecoveryPeriodInDays = 7;
+    const result = await run(environment);
+    expect(failed(result, "users-dev", "point-in-time recovery")).toMatchObject({ expected: "ENABLED, 35 days", actual: "ENABLED, 7 days" });
+  });
+
+  test.each<[string, (environment: Environment) => void, string, string]>([
+    ["provisioned billing", (e) => (e.tables["events-dev"].description.BillingModeSummary = undefined), "billing mode", "PROVISIONED"],
+    ["the stream off", (e) => (e.tables["events-dev"].description.StreamSpecification = { StreamEnabled: false }), "stream", "disabled"],
+    ["contributor insights off", (e) => (e.tables["events-dev"].insights = { ContributorInsightsStatus: "DISABLED" }), "contributor insights", "DISABLED"],
+    ["a wrong cost centre tag", (e) => (e.tables["events-dev"].tags[2].Value = "CC-0000"), "tag CostCenter", "CC-0000"],
+  ])("%s", async (_case, breakIt, check, actual) => {
+    const environment = deployedEnvironment();
+    breakIt(environment);
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([["events-dev", check, actual]]);
+  });
+
+  test("a missing table is a failed check, not a crash", async () => {
+    const environment = deployedEnvironment();
+    delete environment.tables["users-dev"];
+    const result = await run(environment);
+    expect(failed(result, "users-dev", "exists")?.actual).toBe("(not found)");
+  });
+
+  test("a role allowed DeleteTable: the failure names the role, the action and the resource", async () => {
+    const environment = deployedEnvironment();
+    environment.policies["arn:aws:iam::123456789012:role/dynamodb-sessions-dev-write-role"][0].actions.push("dynamodb:DeleteTable");
+    const result = await run(environment);
+    expect(failures(result).map((c) => c.check)).toEqual([
+      "dynamodb-sessions-dev-write-role: dynamodb:DeleteTable on ownTable (arn:aws:dynamodb:ap-southeast-2:123456789012:table/sessions-dev): the matrix says Denied, AWS says allowed",
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  test("a read role that lost its stream access", async () => {
+    const environment = deployedEnvironment();
+    environment.policies["arn:aws:iam::123456789012:role/dynamodb-events-dev-read-role"].splice(1, 1);
+    const result = await run(environment);
+    expect(failures(result).map((c) => c.check.replace(/ \(.*$/, "")).sort()).toEqual(
+      ["DescribeStream", "GetRecords", "GetShardIterator"].flatMap((action) =>
+        ["ownRecreatedStream", "ownStream"].map((kind) => `dynamodb-events-dev-read-role: dynamodb:${action} on ${kind}`),
+      ),
+    );
+  });
+
+  test("a topic on aws/sns", async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["KmsMasterKeyId"] = "alias/aws/sns";
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "topic encryption")?.actual).toBe("KmsMasterKeyId alias/aws/sns");
+  });
+
+  test("a topic policy that does not let CloudWatch publish", async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["Policy"] = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sns:Publish", Resource: TOPIC }] });
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "topic policy")).toBeDefined();
+  });
+
+  test("a pending subscription", async () => {
+    const environment = deployedEnvironment();
+    environment.subscriptions[0].SubscriptionArn = "PendingConfirmation";
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "subscription email oncall@example.com")?.actual).toBe("PendingConfirmation");
+  });
+
+  test("an alarm without actions", async () => {
+    const environment = deployedEnvironment();
+    environment.alarms[1] = { ...environment.alarms[1], AlarmActions: [], OKActions: [] };
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([
+      ["systemerrors-sessions-dev", "ALARM action", "(none)"],
+      ["systemerrors-sessions-dev", "OK action", "(none)"],
+    ]);
+  });
+
+  test("a SystemErrors alarm on TableName alone (a metric DynamoDB never publishes)", async () => {
+    const environment = deployedEnvironment();
+    environment.alarms[0] = {
+      ...environment.alarms[0],
+      Metrics: undefined,
+      Namespace: "AWS/DynamoDB",
+      MetricName: "SystemErrors",
+      Dimensions: [{ Name: "TableName", Value: "events-dev" }],
+      Statistic: "Sum",
+      Period: 60,
+    };
+    const result = await run(environment);
+    expect(failed(result, "systemerrors-events-dev", "metric or query")?.actual).toBe("AWS/DynamoDB SystemErrors [TableName=events-dev] Sum 60s");
+  });
+
+  test("missing data treated as missing, and a threshold moved", async () => {
+    const environment = deployedEnvironment();
+    environment.alarms[3] = { ...environment.alarms[3], TreatMissingData: "missing", Threshold: 50 };
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.check, c.expected, c.actual])).toEqual([
+      ["threshold", "GreaterThanThreshold 5", "GreaterThanThreshold 50"],
+      ["missing data", "notBreaching", "missing"],
+    ]);
+  });
+});
+
+describe("stacks that are not deployed", () => {
+  test("are failed checks with the reason; the checks needing their outputs are skipped", async () => {
+    const environment = deployedEnvironment();
+    environment.outputs["access"] = { deployed: false, reason: "stack 'dev' in stacks/access has no outputs: it has not been deployed" };
+    const result = await run(environment);
+    expect(failures(result)).toEqual([
+      expect.objectContaining({ area: "stacks", subject: "dynamodb-access/dev", actual: expect.stringMatching(/^not deployed: .*has not been deployed/) as unknown }),
+    ]);
+    expect(result.checks.filter((check) => check.area === "roles")).toEqual([]);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("--fire-test-alarm", () => {
+  const fire = ["--stack", "dev", "--json", "--fire-test-alarm"];
+  const item = (state: string, error: string | null, summary: string) => ({
+    Timestamp: new Date("2026-07-01T00:00:10Z"),
+    HistorySummary: summary,
+    HistoryData: JSON.stringify({ actionState: state, error, notificationResource: TOPIC, stateUpdateTimestamp: 1782864010000 }),
+  });
+
+  test("sets one SystemErrors alarm to ALARM with a verification reason and reports the delivery", async () => {
+    const environment = deployedEnvironment();
+    environment.historyPolls = [[], [item("Succeeded", null, `Successfully executed action ${TOPIC}`)]];
+    const clock = fakeClock();
+    const result = await run(environment, fire, noKms, clock);
+    const test = result.checks.find((check) => check.area === "test-alarm");
+    expect(test).toMatchObject({ status: "pass", subject: "systemerrors-events-dev", actual: `Succeeded: Successfully executed action ${TOPIC}` });
+    expect(clock.slept()).toBe(5_000);
+  });
+
+  test("a failed delivery reports the exact error and exits 1", async () => {
+    const environment = deployedEnvironment();
+    const error = "CloudWatch Alarms does not have authorization to access the SNS topic encryption key.";
+    environment.historyPolls = [[item("Failed", error, `Failed to execute action ${TOPIC}. Received error: "${error}"`)]];
+    const result = await run(environment, fire);
+    expect(result.checks.find((check) => check.area === "test-alarm")).toMatchObject({ status: "fail", actual: `Failed: ${error}` });
+    expect(result.code).toBe(1);
+  });
+
+  test("no outcome within the bounded wait is a failure", async () => {
+    const clock = fakeClock();
+    const result = await run(deployedEnvironment(), fire, noKms, clock);
+    expect(result.checks.find((check) => check.area === "test-alarm")?.actual).toBe("no action outcome recorded within 120 s");
+    expect(clock.slept()).toBe(120_000);
+  });
+
+  test("SetAlarmState carries the verification reason; an alarm already in ALARM is skipped", async () => {
+    const environment = deployedEnvironment();
+    environment.alarms[0].StateValue = "ALARM";
+    environment.historyPolls = [[item("Succeeded", null, "ok")]];
+    const served = serve(environment);
+    const code = await main(fire, {
+      out: () => undefined,
+      err: () => undefined,
+      setUp: () =>
+        Promise.resolve({ context: readStackContext("dev"), clients: createClients(REGION), readOutputs: (f) => Promise.resolve(environment.outputs[f]), keyManager: noKms, clock: fakeClock() }),
+    });
+    expect(served.cloudwatch.commandCalls(SetAlarmStateCommand).map((call) => call.args[0].input)).toEqual([
+      { AlarmName: "systemerrors-sessions-dev", StateValue: "ALARM", StateReason: TEST_ALARM_REASON },
+    ]);
+    expect(code).toBe(0);
+    served.restore();
+  });
+});
+
+describe("usage and AWS errors", () => {
+  test.each([[[]], [["--stack"]], [["--stack", "dev", "--bogus"]]])("%j exits 2 with the usage", async (argv) => {
+    const result = await run(deployedEnvironment(), argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/usage: npm run verify -- --stack <stack>/);
+  });
+
+  test.each<[string, Error, RegExp]>([
+    ["missing credentials", Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }), /no AWS credentials found/],
+    ["expired credentials", Object.assign(new Error("The security token included in the request is expired"), { name: "ExpiredTokenException" }), /expired or invalid/],
+    ["access denied", Object.assign(new Error("not authorized to perform: dynamodb:DescribeTable"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } }), /access denied/],
+    ["throttling", Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" }), /throttling the request after retries with backoff/],
+  ])("%s stops verify with one line naming the call", async (_case, error, message) => {
+    const environment = deployedEnvironment();
+    const served = serve(environment);
+    served.dynamodb.on(DescribeTableCommand).rejects(error);
+    const failure = await main(["--stack", "dev"], {
+      out: () => undefined,
+      err: () => undefined,
+      setUp: () =>
+        Promise.resolve({ context: readStackContext("dev"), clients: createClients(REGION), readOutputs: (f) => Promise.resolve(environment.outputs[f]), keyManager: noKms }),
+    }).catch((e: unknown) => e);
+    served.restore();
+    expect(failure).toBeInstanceOf(LiveAccountError);
+    expect((failure as Error).message).toMatch(/^DescribeTable events-dev: /);
+    expect((failure as Error).message).toMatch(message);
+    expect((failure as Error).message).not.toContain("\n");
+  });
+});
