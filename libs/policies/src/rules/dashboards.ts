@@ -1,4 +1,5 @@
 import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
+import { parseInsightsQuery } from "./metrics-insights";
 import { violation, type PlatformPolicy } from "./rule";
 
 export const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
@@ -23,7 +24,6 @@ function plainRow(row: Row, previous: readonly string[]): string[] {
   return strings.map((item, i) => (item === "." ? (previous[i] ?? item) : item));
 }
 
-const INSIGHTS = /SELECT\s+\w+\s*\(\s*(\w+)\s*\)\s+FROM\s+SCHEMA\s*\(\s*"?([^",)]+?)"?\s*((?:,\s*[^,)]+)*)\)/i;
 const SEARCH = /SEARCH\s*\(\s*'\s*\{([^}]*)\}([^']*)'/i;
 
 /**
@@ -32,11 +32,8 @@ const SEARCH = /SEARCH\s*\(\s*'\s*\{([^}]*)\}([^']*)'/i;
  * `{namespace,dims...} MetricName="..."`. Other math reads metrics that have their own rows.
  */
 function expressionMetric(expression: string): Omit<GraphedMetric, "widget"> | undefined {
-  const insights = INSIGHTS.exec(expression);
-  if (insights) {
-    const dimensionNames = insights[3].split(",").map((name) => name.trim().replace(/^"|"$/g, "")).filter(Boolean);
-    return { namespace: insights[2].trim(), metricName: insights[1], dimensionNames };
-  }
+  const insights = parseInsightsQuery(expression);
+  if (insights?.dimensionKeys) return { namespace: insights.namespace, metricName: insights.metricName, dimensionNames: insights.dimensionKeys };
   const search = SEARCH.exec(expression);
   const metricName = search ? /MetricName\s*=\s*"?([A-Za-z0-9_]+)"?/.exec(search[2])?.[1] : undefined;
   if (search && metricName) {
