@@ -66,19 +66,14 @@ function firstPaidPrice(products: readonly PricedProduct[]): UnitPrice | undefin
   return first && { usd: first.dimension.usd, unit: first.dimension.unit, usagetype: first.usagetype, description: first.dimension.description };
 }
 
-function regionOf(product: PricedProduct): string | undefined {
-  return product.attributes["regionCode"];
-}
-
 /** Picks every price the report needs; a missing one stops the run naming the usage type. */
 export function buildRateCard(snapshot: PriceListSnapshot): { rates: RateCard; priceList: PriceListDescription } {
   const products = Object.fromEntries(
     PRICED_SERVICES.map((service) => [service, snapshot.items[service].map(parsePriceListItem)]),
   ) as Record<PricedService, PricedProduct[]>;
   const entries = Object.entries(RATE_SOURCES).map(([name, source]) => {
-    const candidates = products[source.service].filter(
-      (product) => isUsageType(product.attributes["usagetype"], source.usagetype) && [undefined, snapshot.region].includes(regionOf(product)),
-    );
+    // The queries already kept the region's products (and the region-less dashboard).
+    const candidates = products[source.service].filter((product) => isUsageType(product.attributes["usagetype"], source.usagetype));
     const price = firstPaidPrice(candidates);
     if (!price) {
       throw new CostReportError(
