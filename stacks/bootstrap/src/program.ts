@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import {
   DEPLOY_ROLE_VARIABLES,
   PIPELINE_STACKS,
@@ -19,7 +19,7 @@ import { dataDeployPolicy } from "./policies/data-deploy";
 import type { PolicyDocument } from "./policies/document";
 import { monitoringDeployPolicy } from "./policies/monitoring-deploy";
 import { previewPolicy } from "./policies/preview";
-import { stateBackendUrl, type StateBucket as StateBucketRef } from "./policies/state";
+import { bucketArn, stateBackendUrl, type StateBucket as StateBucketRef } from "./policies/state";
 import { defaultStateBucketName } from "./state-bucket-name";
 
 /** The outputs are exactly the GitHub repository variables the workflow reads, under their names. */
@@ -39,7 +39,7 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
   const served = config.servedStacks;
   const tags = config.tags;
 
-  const state = new StateBucket("pulumi-state", { bucketName: bucket.name, tags });
+  const state = new StateBucket("pulumi-state", { bucketName: bucket.name, bucketArn: bucketArn(bucket), tags });
   const providerArn: pulumi.Input<string> =
     config.githubOidcProviderArn ??
     new aws.iam.OpenIdConnectProvider("github-actions", { url: GITHUB_OIDC_URL, clientIdLists: [GITHUB_OIDC_AUDIENCE], tags: { ...tags } }).arn;

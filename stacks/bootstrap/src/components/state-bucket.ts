@@ -4,6 +4,8 @@ import type { MandatoryTags } from "@dynamodb-platform/tags";
 
 export interface StateBucketArgs {
   readonly bucketName: string;
+  /** `arn:<partition>:s3:::<name>`, known before the bucket exists. */
+  readonly bucketArn: string;
   readonly tags: MandatoryTags;
 }
 
@@ -49,7 +51,7 @@ export class StateBucket extends pulumi.ComponentResource {
     );
     new aws.s3.BucketPolicy(
       name,
-      { bucket: this.bucket.id, policy: this.bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) },
+      { bucket: this.bucket.id, policy: JSON.stringify(tlsOnlyBucketPolicy(args.bucketArn)) },
       // S3 refuses a bucket policy while public access settings are being changed.
       { parent: this, dependsOn: [publicAccess] },
     );
