@@ -5,9 +5,10 @@ import { PRICE_FILE_FORMAT } from "./price-list-file";
 import type { PricedService } from "./products";
 
 /**
- * The Price List Query API answers only in us-east-1, eu-central-1 and ap-south-1, whatever region
- * the prices are for (AWS Billing User Guide, "Using the AWS Price List Query API", Endpoints).
- * The stack's region is a filter, not the endpoint.
+ * The Price List API answers only in a few regions, whatever region the prices are for: us-east-1
+ * and ap-south-1 (Price List API reference, service endpoints, also in @aws-sdk/client-pricing's
+ * service description), plus eu-central-1 (AWS Billing User Guide, "Using the AWS Price List Bulk
+ * API", Endpoints). us-east-1 is in every list. The stack's region is a filter, not the endpoint.
  */
 export const PRICE_LIST_ENDPOINT_REGION = "us-east-1";
 
