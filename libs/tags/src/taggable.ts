@@ -7,6 +7,7 @@ export const UNTAGGABLE_AWS_TYPES: ReadonlySet<string> = new Set([
   "aws:dynamodb/contributorInsights:ContributorInsights",
   "aws:sns/topicSubscription:TopicSubscription",
   "aws:sns/topicPolicy:TopicPolicy",
+  "aws:cloudwatch/dashboard:Dashboard",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
 ]);
