@@ -1,6 +1,7 @@
 import { ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { CONTRIBUTOR_INSIGHTS_ADOPTION } from "../src";
-import { AWS_MANAGED_KEY_ARN, PROD_TAGS, lambdaReader, onDemandTable, provisioned, streamArn } from "./recorded-responses";
+import { assessTable } from "../src/assess-table";
+import { AWS_MANAGED_KEY_ARN, PROD_TAGS, lambdaReader, onDemandTable, pitr, provisioned, streamArn } from "./recorded-responses";
 import { NOW, block, conformingWorld, lambda, report, workspaceWith } from "./world";
 
 describe("live tables that already match the specs", () => {
@@ -196,6 +197,24 @@ describe("point-in-time recovery", () => {
     expect(finding).toMatch(/^ {2}DATA-LOSS /);
     expect(finding).toMatch(/live: +enabled, 14 days \(restorable from 2024-04-01T00:00:00.000Z\)/);
     expect(finding).toMatch(/switched off: every recovery point is deleted/);
+  });
+
+  test("a spec window shorter than the live one deletes the older recovery points", () => {
+    const findings = assessTable(
+      {
+        spec: { key: "users", hashKey: { name: "userId", type: "S" }, pointInTimeRecoveryDays: 7 },
+        live: { table: onDemandTable("users", "userId"), continuousBackups: pitr(true, 35).ContinuousBackupsDescription, contributorInsights: {}, tags: PROD_TAGS, streamConsumers: [] },
+        programTags: PROD_TAGS,
+        now: NOW,
+        contributorInsightsImported: false,
+      },
+      {},
+    );
+    expect(findings.find((finding) => finding.topic === "point-in-time recovery")).toMatchObject({
+      verdict: "data-loss",
+      property: "pointInTimeRecovery",
+      adoption: "window shortened: recovery points older than 7 days are deleted",
+    });
   });
 
   test("PITR off where the spec wants 35 days is switched on", async () => {
