@@ -29,6 +29,12 @@ export const DEPLOY_ROLE_VARIABLES: Readonly<Record<PipelineStack, string>> = {
 };
 export const STATE_BACKEND_VARIABLE = "PULUMI_BACKEND_URL";
 
+/**
+ * The managed policy bootstrap creates in each account and the access stack attaches to every
+ * role it creates as its permissions boundary; the access deploy role may create roles only with it.
+ */
+export const ACCESS_BOUNDARY_POLICY_NAME = "dynamodb-platform-access-boundary";
+
 /** Every repository variable the workflow reads, i.e. every output of the bootstrap stack. */
 export const REPOSITORY_VARIABLES: readonly string[] = [
   PREVIEW_ROLE_VARIABLE,

@@ -46,6 +46,17 @@ describe.each(STACKS)("access roles (%s)", (stack) => {
     }
   });
 
+  test("every role carries the platform's permissions boundary from this account (bootstrap creates it)", () => {
+    const roles = resourcesOfType(run, ROLE);
+    expect(roles).toHaveLength(6);
+    for (const role of roles) {
+      expect({ role: role.inputs["name"], boundary: role.inputs["permissionsBoundary"] }).toEqual({
+        role: role.inputs["name"],
+        boundary: "arn:aws:iam::123456789012:policy/dynamodb-platform-access-boundary",
+      });
+    }
+  });
+
   test("reads the data stack by reference and creates no DynamoDB or CloudWatch resource", () => {
     expect(resourcesOfType(run, "pulumi:pulumi:StackReference").map((r) => r.inputs["name"])).toEqual([
       `organization/dynamodb-data/${stack}`,

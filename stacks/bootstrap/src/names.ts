@@ -9,7 +9,7 @@ export const DEPLOY_ROLE_NAMES: Readonly<Record<PipelineStack, string>> = {
   monitoring: "dynamodb-platform-deploy-monitoring",
   access: "dynamodb-platform-deploy-access",
 };
-export const ACCESS_BOUNDARY_POLICY_NAME = "dynamodb-platform-access-boundary";
+export { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-pipeline";
 
 /** Names the monitoring stack gives its resources (its components use the same resourceName rule). */
 const ACCOUNT_WIDE = "dynamodb";

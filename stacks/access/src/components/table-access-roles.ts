@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataStack } from "@dynamodb-platform/data-contract";
+import { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-pipeline";
 import { ACCESS_KINDS, resourceName, type AccessKind } from "@dynamodb-platform/stack-config";
 import { accessStatements } from "../policies/dynamodb-access";
 import { policyDocument } from "../policies/policy-document";
@@ -28,6 +29,11 @@ export class TableAccessRoles extends pulumi.ComponentResource {
     super("dynamodb-platform:access:TableAccessRoles", name, {}, opts);
 
     const assumeRolePolicy = JSON.stringify(trustPolicy(args.trustedPrincipals));
+    // The platform's boundary, created by the bootstrap stack in this account: the access deploy
+    // role may create and change these roles only with it attached, and it caps what they can do.
+    const caller = aws.getCallerIdentityOutput({}, { parent: this });
+    const partition = aws.getPartitionOutput({}, { parent: this });
+    const permissionsBoundary = pulumi.interpolate`arn:${partition.partition}:iam::${caller.accountId}:policy/${ACCESS_BOUNDARY_POLICY_NAME}`;
     const tableNames = reference.requireOutput("tableNames") as pulumi.Output<Record<string, string>>;
     const roles: Record<string, Record<AccessKind, aws.iam.Role>> = {};
     for (const [table, physical, roleNames] of names) {
@@ -39,6 +45,7 @@ export class TableAccessRoles extends pulumi.ComponentResource {
             name: roleNames[i],
             description: `${kind === "read" ? "Read" : "Write"} access to DynamoDB table ${physical}`,
             assumeRolePolicy,
+            permissionsBoundary,
             // Computed from the data stack's output, so the tag follows the table it grants.
             tags: { TableName: tableNames.apply((current) => current[table]), Access: kind },
           },
