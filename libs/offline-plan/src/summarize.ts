@@ -38,9 +38,13 @@ function table(inputs: Inputs, importId?: string): string[] {
 }
 
 function alarm(inputs: Inputs): string[] {
-  const queries = (inputs["metricQueries"] ?? []) as { expression?: string }[];
+  const queries = (inputs["metricQueries"] ?? []) as { id: string; expression?: string; returnData?: boolean; metric?: Inputs }[];
+  // The watched query first (e.g. FILL(m, 0)), then what it reads, so the plan shows how missing data counts.
+  const query = (q: (typeof queries)[number]) =>
+    (q.returnData === true ? "" : `${q.id}=`) +
+    (q.expression ?? `${String(q.metric?.["namespace"])}/${String(q.metric?.["metricName"])} ${String(q.metric?.["stat"])}/${String(q.metric?.["period"])}s`);
   const metric = queries.length > 0
-    ? `query=${queries.map((q) => q.expression).join(" ; ")}`
+    ? `query=${[...queries].sort((a, b) => Number(b.returnData === true) - Number(a.returnData === true)).map(query).join(" ; ")}`
     : `metric=${String(inputs["namespace"])}/${String(inputs["metricName"])} ${String(inputs["statistic"])}/${String(inputs["period"])}s dims=${JSON.stringify(inputs["dimensions"] ?? {})}`;
   const periods = inputs["evaluationPeriods"];
   const datapoints = inputs["datapointsToAlarm"] ?? periods;

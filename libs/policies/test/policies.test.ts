@@ -98,6 +98,17 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
   ],
   [
     "alarms-fill-dynamodb-metrics",
+    "a FILL expression that the alarm computes but does not watch",
+    broken(good.queryAlarm, {
+      metricQueries: [
+        { ...queryOf(good.queryAlarm, "q"), returnData: true },
+        { ...queryOf(good.queryAlarm, "filled"), returnData: false },
+      ],
+    }),
+    /watches AWS\/DynamoDB data directly/,
+  ],
+  [
+    "alarms-fill-dynamodb-metrics",
     "a DynamoDB metric query watched without FILL",
     broken(good.userErrorsAlarm, { metricQueries: [queryOf(good.userErrorsAlarm, "m"), { id: "e", expression: "m * 1", returnData: true }] }),
     /watches AWS\/DynamoDB data directly/,
