@@ -1,4 +1,4 @@
-import { ConfigError } from "@dynamodb-platform/stack-config";
+import { ConfigError, StackFileError } from "@dynamodb-platform/stack-config";
 import { LiveAccountError } from "./live-account-error";
 
 /**
@@ -11,7 +11,7 @@ export function runCli(tool: string, main: () => Promise<number>): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof LiveAccountError || error instanceof ConfigError) {
+      if (error instanceof LiveAccountError || error instanceof ConfigError || error instanceof StackFileError) {
         console.error(`${tool}: ${error.message}`);
         process.exitCode = 2;
         return;

@@ -14,4 +14,4 @@ export {
 } from "./environment-suffix";
 export { DEFAULT_REGION, readRegion } from "./region";
 export { ACCESS_KINDS, ACCESS_ROLE_NAME, accessRoleName, resourceName, type AccessKind } from "./naming";
-export { readStackFiles, type StackFiles } from "./stack-files";
+export { StackFileError, readStackFiles, type StackFiles } from "./stack-files";

@@ -9,9 +9,17 @@ export interface StackFiles {
   readonly config: Record<string, string>;
 }
 
+/** A stack folder lacks a file the Pulumi CLI would need; the message names the file and the fix. */
+export class StackFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StackFileError";
+  }
+}
+
 function readYaml(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) {
-    throw new Error(`${file} does not exist`);
+    throw new StackFileError(`${file} does not exist. Create it (pulumi stack init <stack>, then set its config) or choose an existing stack`);
   }
   const parsed: unknown = parse(fs.readFileSync(file, "utf8"));
   return (parsed ?? {}) as Record<string, unknown>;
@@ -27,7 +35,7 @@ export function readStackFiles(stackDir: string, stack: string): StackFiles {
   const projectFile = readYaml(path.join(stackDir, "Pulumi.yaml"));
   const project = projectFile["name"];
   if (typeof project !== "string") {
-    throw new Error(`${path.join(stackDir, "Pulumi.yaml")} has no project name`);
+    throw new StackFileError(`${path.join(stackDir, "Pulumi.yaml")} has no project name. Add 'name: <project>'`);
   }
   const stackFile = readYaml(path.join(stackDir, `Pulumi.${stack}.yaml`));
   const raw = (stackFile["config"] ?? {}) as Record<string, unknown>;
