@@ -1,7 +1,10 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
+import { mockClient } from "aws-sdk-client-mock";
 import { SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { LiveAccountError, readStackContext } from "@dynamodb-platform/live-account";
 import { TEST_ALARM_REASON, createClients, main, type Check, type KeyManagerLookup } from "../src";
+import { kmsKeyManagerLookup } from "../src/tables/kms-lookup";
 import { AWS_MANAGED_DYNAMODB_KEY, REGION, TOPIC, deployedEnvironment, serve, type Environment } from "./fake-aws";
 
 const noKms: KeyManagerLookup = () => Promise.resolve(undefined);
@@ -310,5 +313,19 @@ describe("usage and AWS errors", () => {
     expect((failure as Error).message).toMatch(/^DescribeTable events-dev: /);
     expect((failure as Error).message).toMatch(message);
     expect((failure as Error).message).not.toContain("\n");
+  });
+});
+
+describe("kms:DescribeKey tells the AWS managed key from a customer managed key", () => {
+  const kms = mockClient(KMSClient);
+  afterEach(() => kms.reset());
+  test.each([["AWS"], ["CUSTOMER"]] as const)("KeyManager %s", async (manager) => {
+    kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: "k", KeyManager: manager } });
+    await expect(kmsKeyManagerLookup(REGION)(AWS_MANAGED_DYNAMODB_KEY)).resolves.toBe(manager);
+  });
+
+  test("an identity not allowed kms:DescribeKey falls back to the heuristic instead of stopping", async () => {
+    kms.on(DescribeKeyCommand).rejects(Object.assign(new Error("not authorized to perform: kms:DescribeKey"), { name: "AccessDeniedException" }));
+    await expect(kmsKeyManagerLookup(REGION)(AWS_MANAGED_DYNAMODB_KEY)).resolves.toBeUndefined();
   });
 });
