@@ -99,6 +99,11 @@ describe("the stacks' Pulumi targets, run by Nx", () => {
     });
   });
 
+  test("bootstrap has no Pulumi target: CI never previews or deploys it, it is run by hand once per account", () => {
+    const { calls } = nx(["affected", "-t", "preview", "deploy", "--stack=prod", "--parallel=1", "--files=stacks/bootstrap/src/program.ts"]);
+    expect(calls).toEqual([]);
+  });
+
   test("preview, refresh and destroy run in the stack's folder, on dev unless told otherwise", () => {
     expect(nx(["run", "@dynamodb-platform/access:preview"]).calls).toEqual([`access preview --stack dev --diff ${policy("dev")}`]);
     expect(nx(["run", "@dynamodb-platform/data:refresh", "--stack=prod"]).calls).toEqual(["data refresh --yes --stack prod"]);
