@@ -53,19 +53,19 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
     "alarms-on-published-dynamodb-metrics",
     "UserErrors per table",
     broken(plainUserErrorsAlarm, { dimensions: { TableName: "events-dev" } }),
-    /UserErrors per TableName.*no dimensions/,
+    /watches UserErrors by TableName.*Fix: watch it by no dimensions/,
   ],
   [
     "alarms-on-published-dynamodb-metrics",
     "SystemErrors by TableName alone",
     broken(plainUserErrorsAlarm, { metricName: "SystemErrors", dimensions: { TableName: "events-dev" } }),
-    /SystemErrors by TableName alone.*Metrics Insights/,
+    /watches SystemErrors by TableName,.*Operation \+ TableName.*Metrics Insights/,
   ],
   [
     "alarms-on-published-dynamodb-metrics",
     "UserErrors per table inside a metric query",
     broken(good.queryAlarm, { metricQueries: [{ id: "m", metric: { metricName: "UserErrors", namespace: "AWS/DynamoDB", dimensions: { TableName: "t" }, period: 60, stat: "Sum" } }] }),
-    /UserErrors per TableName/,
+    /watches UserErrors by TableName/,
   ],
   [
     "alarms-on-published-dynamodb-metrics",
@@ -76,7 +76,7 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
         { id: "filled", expression: "FILL(q, 0)", returnData: true },
       ],
     }),
-    /SystemErrors by TableName alone/,
+    /watches SystemErrors by TableName,/,
   ],
   [
     "alarms-on-published-dynamodb-metrics",
@@ -87,7 +87,7 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
         { id: "filled", expression: "FILL(q, 0)", returnData: true },
       ],
     }),
-    /UserErrors per TableName/,
+    /watches UserErrors by TableName/,
   ],
   ["alarms-fill-dynamodb-metrics", "the plain UserErrors alarm", plainUserErrorsAlarm, /watches AWS\/DynamoDB data directly.*FILL\(<id>, 0\)/],
   [

@@ -1,4 +1,4 @@
-import { DYNAMODB_NAMESPACE } from "./dynamodb-metrics";
+import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
 import { parseInsightsQuery } from "./metrics-insights";
 import { ALARM, violation, type PlatformPolicy } from "./rule";
 
@@ -40,18 +40,26 @@ function watchedMetrics(props: Record<string, unknown>): WatchedMetric[] {
 /** DynamoDB never publishes these, so CloudWatch accepts such alarms and they never fire. */
 export const alarmsOnPublishedMetrics: PlatformPolicy = {
   name: "alarms-on-published-dynamodb-metrics",
-  description: "No alarm watches UserErrors with a TableName dimension, or SystemErrors with TableName alone (as a plain metric, a metric query or a Metrics Insights SCHEMA): DynamoDB never publishes them.",
+  description: "No alarm watches an AWS/DynamoDB metric by a dimension set DynamoDB never publishes (e.g. UserErrors by TableName, SystemErrors by TableName alone), as a plain metric, a metric query or a Metrics Insights SCHEMA.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ALARM) return;
-    for (const { metricName, dimensionKeys } of watchedMetrics(args.props)) {
-      if (dimensionKeys === undefined) continue;
-      const keys = [...dimensionKeys].sort();
-      if (metricName === "UserErrors" && keys.includes("TableName")) {
-        reportViolation(violation(args.type, args.name, "watches UserErrors per TableName, which DynamoDB never publishes (it never fires)", "alarm on UserErrors with no dimensions: one account-and-region alarm"));
-      }
-      if (metricName === "SystemErrors" && keys.length === 1 && keys[0] === "TableName") {
-        reportViolation(violation(args.type, args.name, "watches SystemErrors by TableName alone, which DynamoDB never publishes (it never fires)", "use the Metrics Insights query SELECT SUM(SystemErrors) FROM SCHEMA(\"AWS/DynamoDB\", Operation, TableName) WHERE TableName = '<table>'"));
+    for (const { metricName, namespace, dimensionKeys } of watchedMetrics(args.props)) {
+      if (dimensionKeys === undefined || namespace !== DYNAMODB_NAMESPACE) continue;
+      if (!isPublishedDynamoDbMetric(metricName, dimensionKeys)) {
+        const sets = publishedDimensionSets(metricName).map((set) => (set.length === 0 ? "no dimensions" : set.join(" + ")));
+        const perOperation = sets.some((set) => set.includes("Operation"));
+        const everyOperation = perOperation
+          ? `; to cover every operation in one alarm, use the Metrics Insights query SELECT SUM(${metricName}) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '<table>'`
+          : "";
+        reportViolation(
+          violation(
+            args.type,
+            args.name,
+            `watches ${metricName} by ${dimensionKeys.length === 0 ? "no dimensions" : [...dimensionKeys].sort().join(" + ")}, which DynamoDB never publishes (it never fires)`,
+            sets.length > 0 ? `watch it by ${sets.join(", or by ")}${everyOperation}` : "watch a metric DynamoDB publishes (AWS DynamoDB 'Metrics and dimensions')",
+          ),
+        );
       }
     }
   },
