@@ -13,7 +13,7 @@ const githubTrust = (subjects: string | string[], provider: unknown = expect.any
     {
       Sid: "GitHubActionsOidc",
       Effect: "Allow",
-      Principal: { Federated: provider },
+      Principal: { Federated: [provider] },
       Action: "sts:AssumeRoleWithWebIdentity",
       Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": subjects } },
     },
@@ -91,7 +91,7 @@ describe("configuration", () => {
     const run = await runBootstrapStack("prod", { githubOidcProviderArn: existing });
     expect(resourcesOfType(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider")).toEqual([]);
     for (const name of ["preview", "deploy-data", "deploy-monitoring", "deploy-access"]) {
-      expect(trustOf(run, `dynamodb-platform-${name}`)).toMatchObject({ Statement: [{ Principal: { Federated: existing } }] });
+      expect(trustOf(run, `dynamodb-platform-${name}`)).toMatchObject({ Statement: [{ Principal: { Federated: [existing] } }] });
     }
   });
 

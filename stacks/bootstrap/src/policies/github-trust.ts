@@ -13,7 +13,7 @@ export function githubTrustPolicy(providerArn: string, subjects: readonly string
       {
         Sid: "GitHubActionsOidc",
         Effect: "Allow",
-        Principal: { Federated: providerArn },
+        Principal: { Federated: [providerArn] },
         Action: "sts:AssumeRoleWithWebIdentity",
         Condition: {
           StringEquals: {
