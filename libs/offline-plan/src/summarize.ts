@@ -1,3 +1,4 @@
+import { loadPolicy } from "@cloud-copilot/iam-policy";
 import type { RegisteredResource } from "@dynamodb-platform/program-runner";
 
 type Inputs = Record<string, unknown>;
@@ -64,8 +65,9 @@ function policy(inputs: Inputs): string[] {
 }
 
 function trust(inputs: Inputs): string[] {
-  const document = JSON.parse(String(inputs["assumeRolePolicy"])) as { Statement: { Principal: Record<string, string[]> }[] };
-  const principals = document.Statement.flatMap((s) => Object.entries(s.Principal).flatMap(([kind, list]) => list.map((p) => `${kind}:${p}`)));
+  const principals = loadPolicy(JSON.parse(String(inputs["assumeRolePolicy"])))
+    .statements()
+    .flatMap((statement) => (statement.isPrincipalStatement() ? statement.principals().map((principal) => `${principal.type()}:${principal.value()}`) : []));
   return [`name=${String(inputs["name"])}`, `assumable-by=${principals.join(",")}`];
 }
 
