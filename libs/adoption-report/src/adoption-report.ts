@@ -1,4 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { LiveAccountError, WORKSPACE_ROOT, awsClientConfig, dataStackConfigSource, readStackContext } from "@dynamodb-platform/live-account";
 import { optionalStringList } from "@dynamodb-platform/stack-config";
@@ -36,7 +37,11 @@ export interface ReportOptions {
 
 /** SDK v3 clients with the default credential chain and adaptive retries. */
 export function defaultClients(region: string): LiveClients {
-  return { dynamodb: new DynamoDBClient(awsClientConfig(region)), lambda: new LambdaClient(awsClientConfig(region)) };
+  return {
+    dynamodb: new DynamoDBClient(awsClientConfig(region)),
+    lambda: new LambdaClient(awsClientConfig(region)),
+    kms: new KMSClient(awsClientConfig(region)),
+  };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { DataLossProperty } from "@dynamodb-platform/table-specs";
  * - change: adoption changes it and nothing is lost;
  * - attention: nothing is refused, but an operator must read it (tags removed, a key the
  *   preview cannot show, a switch quota);
- * - data-loss: adoption loses data or breaks readers, and no acknowledgement covers it;
+ * - data-loss: adoption loses data, breaks readers, or silently keeps what the spec forbids (a
+ *   customer managed key), and no acknowledgement covers it;
  * - acknowledged: such a loss, accepted in the stack's `dataLossAccepted`;
  * - stop: adoption would fail (import refuses it, or AWS refuses the update).
  */
@@ -24,6 +25,8 @@ export interface Finding {
   readonly verdict: Verdict;
   /** For losses: the property an acknowledgement names (DATA_LOSS_PROPERTIES). */
   readonly property?: DataLossProperty;
+  /** What is lost or at risk, when not the property's usual loss (DATA_LOSS_PROPERTIES). */
+  readonly risk?: string;
 }
 
 export function isFailing(finding: Finding): boolean {

@@ -7,13 +7,16 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from "@aws-sdk/client-dynamodb";
+import type { KMSClient } from "@aws-sdk/client-kms";
 import { paginateListEventSourceMappings, type EventSourceMappingConfiguration, type LambdaClient } from "@aws-sdk/client-lambda";
-import { LiveAccountError, awsCall } from "@dynamodb-platform/live-account";
+import { LiveAccountError, awsCall, describeKeyManager, type KeyManagerAnswer } from "@dynamodb-platform/live-account";
 import type { LiveTableState } from "./live-state";
+import { tableKmsKeyArn } from "./table-kms-key";
 
 export interface LiveClients {
   readonly dynamodb: DynamoDBClient;
   readonly lambda: LambdaClient;
+  readonly kms: KMSClient;
 }
 
 /** DescribeTable; a missing table is one line naming the table and the region. */
@@ -54,14 +57,16 @@ async function listStreamConsumers(lambda: LambdaClient, streamArn: string): Pro
 
 /** Reads one table with read-only calls only; any AWS failure is a one-line LiveAccountError. */
 export async function readLiveTable(clients: LiveClients, name: string): Promise<LiveTableState> {
-  const { dynamodb, lambda } = clients;
+  const { dynamodb, lambda, kms } = clients;
   const table = await describeLiveTable(dynamodb, name);
   const tableArn = table.TableArn ?? name;
-  const [backups, timeToLive, insights, tags] = await Promise.all([
+  const keyArn = tableKmsKeyArn(table);
+  const [backups, timeToLive, insights, tags, kmsKeyManager] = await Promise.all([
     awsCall(`DescribeContinuousBackups ${name}`, () => dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: name }))),
     awsCall(`DescribeTimeToLive ${name}`, () => dynamodb.send(new DescribeTimeToLiveCommand({ TableName: name }))),
     awsCall(`DescribeContributorInsights ${name}`, () => dynamodb.send(new DescribeContributorInsightsCommand({ TableName: name }))),
     listTags(dynamodb, name, tableArn),
+    keyArn ? describeKeyManager(kms, keyArn) : Promise.resolve<KeyManagerAnswer | undefined>(undefined),
   ]);
   const streamArn = table.StreamSpecification?.StreamEnabled ? table.LatestStreamArn : undefined;
   return {
@@ -74,5 +79,6 @@ export async function readLiveTable(clients: LiveClients, name: string): Promise
     },
     tags,
     streamConsumers: streamArn ? await listStreamConsumers(lambda, streamArn) : [],
+    kmsKeyManager,
   };
 }

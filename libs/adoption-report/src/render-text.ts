@@ -12,7 +12,7 @@ function findingLines(table: string, stack: string, finding: Finding): string[] 
     `  ${"".padEnd(LABEL_WIDTH)}   adoption: ${finding.adoption}`,
   ];
   if (finding.property && (finding.verdict === "data-loss" || finding.verdict === "acknowledged")) {
-    lines.push(`  ${"".padEnd(LABEL_WIDTH)}   loses:    ${DATA_LOSS_PROPERTIES[finding.property]}`);
+    lines.push(`  ${"".padEnd(LABEL_WIDTH)}   loses:    ${finding.risk ?? DATA_LOSS_PROPERTIES[finding.property]}`);
   }
   if (finding.property && finding.verdict === "data-loss") {
     lines.push(

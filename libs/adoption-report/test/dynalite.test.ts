@@ -1,33 +1,23 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { LiveAccountError } from "@dynamodb-platform/live-account";
 import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import { startDynalite, type LocalDynamoDb } from "@dynamodb-platform/testing";
 import { describeLiveTable } from "../src";
 import { assessTable } from "../src/assess-table";
 import type { Finding } from "../src/finding";
 import { PROD_TAGS } from "./recorded-responses";
 
-// dynalite: a DynamoDB-compatible engine in-process (it ships no types). It answers DescribeTable
-// as DynamoDB does for keys, billing, indexes and counts; it ignores streams and SSE.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require("dynalite") as (options: object) => Server;
-
+// dynalite answers DescribeTable as DynamoDB does for keys, billing, indexes and counts; it
+// ignores streams and SSE.
 const spec = (key: string): TableSpec => PRODUCTION_TABLES.find((table) => table.key === key) as TableSpec;
 
 describe("the DescribeTable path against a DynamoDB-compatible engine (dynalite on 127.0.0.1)", () => {
-  let server: Server;
+  let local: LocalDynamoDb;
   let client: DynamoDBClient;
 
   beforeAll(async () => {
-    server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    client = new DynamoDBClient({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: "ap-southeast-2",
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
+    local = await startDynalite();
+    client = new DynamoDBClient(local.clientConfig);
     // sessions as production has it today: provisioned, a stream, and an index the spec lacks.
     await client.send(
       new CreateTableCommand({
@@ -66,7 +56,7 @@ describe("the DescribeTable path against a DynamoDB-compatible engine (dynalite 
 
   afterAll(async () => {
     client.destroy();
-    await new Promise((resolve) => server.close(resolve));
+    await local.stop();
   });
 
   async function findingsFor(key: string): Promise<Finding[]> {

@@ -1,7 +1,7 @@
 import { ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { CONTRIBUTOR_INSIGHTS_ADOPTION } from "../src";
 import { assessTable } from "../src/assess-table";
-import { AWS_MANAGED_KEY_ARN, PROD_TAGS, lambdaReader, onDemandTable, pitr, provisioned, streamArn } from "./recorded-responses";
+import { PROD_TAGS, lambdaReader, onDemandTable, pitr, provisioned, streamArn } from "./recorded-responses";
 import { NOW, block, conformingWorld, lambda, report, workspaceWith } from "./world";
 
 describe("live tables that already match the specs", () => {
@@ -78,20 +78,6 @@ describe("encryption type and key", () => {
     expect(finding).toMatch(/^ {2}CHANGE /);
     expect(finding).toMatch(/live: +AWS owned key/);
     expect(finding).toMatch(/switched to the AWS managed key in place/);
-  });
-
-  test("a KMS key is shown with its ARN, because no preview shows it", async () => {
-    const world = conformingWorld();
-    const customerKey = "arn:aws:kms:ap-southeast-2:123456789012:key/9999ffff-0000-1111-2222-333333333333";
-    world.tables.sessions = { ...world.tables.sessions, SSEDescription: { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: customerKey } };
-    const { code, text } = await report(world);
-    expect(code).toBe(0);
-    const finding = block(text, "sessions", "encryption");
-    expect(finding).toMatch(/^ {2}ATTENTION /);
-    expect(finding).toContain(`live:     KMS key ${customerKey}`);
-    expect(finding).toContain(`aws kms describe-key --key-id ${customerKey} --query KeyMetadata.KeyManager`);
-    expect(finding).toMatch(/the preview shows no difference/);
-    expect(block(text, "users", "encryption")).toContain(AWS_MANAGED_KEY_ARN);
   });
 
   test("a table whose KMS key is inaccessible stops the adoption", async () => {

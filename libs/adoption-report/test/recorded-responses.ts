@@ -4,18 +4,20 @@ import type {
   DescribeTimeToLiveCommandOutput,
   TableDescription,
 } from "@aws-sdk/client-dynamodb";
+import type { DescribeKeyCommandOutput, KeyManagerType } from "@aws-sdk/client-kms";
 import type { EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
 
 /**
  * DynamoDB and Lambda responses in the shape the APIs return them (DynamoDB API reference,
  * DescribeTable / DescribeContinuousBackups / DescribeTimeToLive / DescribeContributorInsights /
- * ListTagsOfResource examples; Lambda ListEventSourceMappings), for an account in ap-southeast-2.
+ * ListTagsOfResource examples; Lambda ListEventSourceMappings; KMS DescribeKey), for an account in ap-southeast-2.
  */
 export const ACCOUNT = "123456789012";
 const REGION = "ap-southeast-2";
 export const tableArn = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
 export const streamArn = (name: string, label = "2024-05-01T00:00:00.000") => `${tableArn(name)}/stream/${label}`;
 export const AWS_MANAGED_KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1111aaaa-22bb-33cc-44dd-555555eeeeee`;
+export const CUSTOMER_KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/9999ffff-0000-1111-2222-333333333333`;
 
 const CREATED = new Date("2021-03-04T05:06:07.000Z");
 
@@ -132,5 +134,28 @@ export function lambdaReader(functionName: string, stream: string): EventSourceM
     State: "Enabled",
     StartingPosition: "LATEST",
     BatchSize: 100,
+  };
+}
+
+/** KMS DescribeKey for a symmetric encryption key, AWS managed (aws/dynamodb) or customer managed. */
+export function describeKey(arn: string, manager: KeyManagerType): DescribeKeyCommandOutput {
+  return {
+    $metadata: {},
+    KeyMetadata: {
+      AWSAccountId: ACCOUNT,
+      KeyId: arn.split("/").pop() ?? arn,
+      Arn: arn,
+      CreationDate: new Date("2021-03-04T05:06:07.000Z"),
+      Enabled: true,
+      Description: manager === "AWS" ? "Default key that protects my DynamoDB data when no other key is defined" : "analytics data key",
+      KeyUsage: "ENCRYPT_DECRYPT",
+      KeyState: "Enabled",
+      Origin: "AWS_KMS",
+      KeyManager: manager,
+      KeySpec: "SYMMETRIC_DEFAULT",
+      CustomerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      EncryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
+      MultiRegion: false,
+    },
   };
 }

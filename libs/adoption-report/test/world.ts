@@ -10,12 +10,13 @@ import {
   ListTagsOfResourceCommand,
   type TableDescription,
 } from "@aws-sdk/client-dynamodb";
+import { DescribeKeyCommand, KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { LambdaClient, ListEventSourceMappingsCommand, type EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
 import { WORKSPACE_ROOT, stackDir } from "@dynamodb-platform/live-account";
 import { mockClient } from "aws-sdk-client-mock";
 import { parse, stringify } from "yaml";
 import { main } from "../src";
-import { PROD_TAGS, conformingTables, insights, pitr, tagList, ttl } from "./recorded-responses";
+import { AWS_MANAGED_KEY_ARN, PROD_TAGS, conformingTables, describeKey, insights, pitr, tagList, ttl } from "./recorded-responses";
 
 /** What the live account holds, per physical table name; anything not given is spec-conforming. */
 export interface World {
@@ -26,6 +27,8 @@ export interface World {
   tags: Record<string, Record<string, string>>;
   /** Lambda mappings by stream ARN. */
   readers: Record<string, EventSourceMappingConfiguration[]>;
+  /** KMS keys of the account by ARN, and who manages each. */
+  keys: Record<string, KeyManagerType>;
 }
 
 export function conformingWorld(): World {
@@ -36,16 +39,19 @@ export function conformingWorld(): World {
     insights: { events: "ACCESSED_AND_THROTTLED_KEYS" },
     tags: { events: PROD_TAGS, sessions: PROD_TAGS, users: PROD_TAGS },
     readers: {},
+    keys: { [AWS_MANAGED_KEY_ARN]: "AWS" },
   };
 }
 
 export const dynamodb = mockClient(DynamoDBClient);
 export const lambda = mockClient(LambdaClient);
+export const kms = mockClient(KMSClient);
 
-/** Answers every read-only call from `world`, as DynamoDB and Lambda would. */
+/** Answers every read-only call from `world`, as DynamoDB, Lambda and KMS would. */
 export function serve(world: World): void {
   dynamodb.reset();
   lambda.reset();
+  kms.reset();
   dynamodb.on(DescribeTableCommand).callsFake(({ TableName }: { TableName: string }) => {
     const table = world.tables[TableName];
     if (!table) {
@@ -67,6 +73,13 @@ export function serve(world: World): void {
   dynamodb.on(ListTagsOfResourceCommand).callsFake(({ ResourceArn }: { ResourceArn: string }) => ({
     Tags: tagList(world.tags[ResourceArn.split("/").pop() ?? ""] ?? {}),
   }));
+  kms.on(DescribeKeyCommand).callsFake(({ KeyId }: { KeyId: string }) => {
+    const manager = world.keys[KeyId];
+    if (!manager) {
+      throw Object.assign(new Error(`Key '${KeyId}' does not exist`), { name: "NotFoundException", $metadata: { httpStatusCode: 400 } });
+    }
+    return describeKey(KeyId, manager);
+  });
   lambda.on(ListEventSourceMappingsCommand).callsFake(({ EventSourceArn }: { EventSourceArn: string }) => ({
     EventSourceMappings: world.readers[EventSourceArn] ?? [],
   }));

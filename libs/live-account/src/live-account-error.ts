@@ -55,7 +55,7 @@ export function describeAwsError(error: unknown, call: string): LiveAccountError
   if (CREDENTIALS_EXPIRED.has(name)) {
     return new LiveAccountError(`${call}: the AWS credentials are expired or invalid (${name}). Refresh them and run again.`);
   }
-  if (ACCESS_DENIED.has(name) || aws.$metadata?.httpStatusCode === 403) {
+  if (isAccessDenied(error)) {
     return new LiveAccountError(`${call}: access denied (${detail}). Use a role allowed this read-only call.`);
   }
   if (THROTTLED.has(name)) {
@@ -65,6 +65,13 @@ export function describeAwsError(error: unknown, call: string): LiveAccountError
     return new LiveAccountError(`${call}: not found (${detail}).`);
   }
   return new LiveAccountError(`${call}: ${name}: ${detail}`);
+}
+
+/** True for an error that means the caller is not allowed the call (by name, or HTTP 403). */
+export function isAccessDenied(error: unknown): boolean {
+  const aws = (error ?? {}) as AwsLikeError;
+  const name = aws.name ?? aws.Code;
+  return (name !== undefined && ACCESS_DENIED.has(name)) || aws.$metadata?.httpStatusCode === 403;
 }
 
 /** True for an error that means the named resource does not exist. */

@@ -1,2 +1,3 @@
 export { awsTypeDeclaresTags } from "./aws-tags-input";
 export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";
+export { startDynalite, type LocalDynamoDb, type LocalDynamoDbClientConfig } from "./dynalite";
