@@ -20,7 +20,8 @@ function keySchema(inputs: Inputs): string {
   return [key(inputs["hashKey"]), key(inputs["rangeKey"])].filter(Boolean).join("+");
 }
 
-function table(inputs: Inputs, importId?: string): string[] {
+function table(resource: RegisteredResource): string[] {
+  const inputs = resource.inputs;
   const pitr = inputs["pointInTimeRecovery"] as { enabled: boolean; recoveryPeriodInDays?: number } | undefined;
   const sse = inputs["serverSideEncryption"] as { enabled?: boolean; kmsKeyArn?: string } | undefined;
   const indexes = ((inputs["globalSecondaryIndexes"] ?? []) as { name: string; keySchemas: { attributeName: string }[]; projectionType: string }[]).map(
@@ -34,7 +35,9 @@ function table(inputs: Inputs, importId?: string): string[] {
     `pitr=${pitr?.enabled ? `${pitr.recoveryPeriodInDays ?? 35}d` : "off"}`,
     `sse=${sse?.enabled ? (sse.kmsKeyArn ? "customer-key" : "aws-managed-key") : "aws-owned-key"}`,
     ...(indexes.length > 0 ? [`gsi=${indexes.join(",")}`] : []),
-    ...(importId ? [`IMPORT id=${importId}`] : []),
+    ...(resource.importId ? [`IMPORT id=${resource.importId}`] : []),
+    ...(resource.ignoreChanges?.length ? [`keeps-live=${resource.ignoreChanges.join(",")}`] : []),
+    ...(resource.customTimeouts?.update ? [`update-timeout=${resource.customTimeouts.update}`] : []),
   ];
 }
 
@@ -83,7 +86,7 @@ export function summarize(resource: RegisteredResource): string[] {
   const inputs = resource.inputs;
   switch (resource.type) {
     case "aws:dynamodb/table:Table":
-      return table(inputs, resource.importId);
+      return table(resource);
     case "aws:dynamodb/contributorInsights:ContributorInsights":
       return [`table=${String(inputs["tableName"])}`, `mode=${String(inputs["mode"])}`];
     case "aws:cloudwatch/metricAlarm:MetricAlarm":

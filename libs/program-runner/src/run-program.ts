@@ -15,6 +15,10 @@ export interface RegisteredResource {
   readonly importId?: string;
   readonly protect: boolean;
   readonly retainOnDelete: boolean;
+  /** Properties whose difference from the cloud the engine leaves alone (the `ignoreChanges` option). */
+  readonly ignoreChanges?: readonly string[];
+  /** How long the provider may wait for create/update/delete (the `customTimeouts` option). */
+  readonly customTimeouts?: pulumi.CustomTimeouts;
   readonly custom: boolean;
 }
 
@@ -40,10 +44,7 @@ export interface RunOptions {
 export const MOCK_ORGANIZATION = "organization";
 export const MOCK_ACCOUNT_ID = "123456789012";
 
-interface RecordedOptions {
-  protect: boolean;
-  retainOnDelete: boolean;
-}
+type RecordedOptions = Pick<RegisteredResource, "protect" | "retainOnDelete" | "ignoreChanges" | "customTimeouts">;
 
 /**
  * The program failed. Carries what it had registered by then, so a caller can check that bad
@@ -87,7 +88,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
   const recordFailure = (reason: unknown): void => {
     failures.push(reason);
   };
-  const registered: Omit<RegisteredResource, "protect" | "retainOnDelete">[] = [];
+  const registered: Omit<RegisteredResource, keyof RecordedOptions>[] = [];
   const recordedOptions = new Map<string, RecordedOptions>();
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
@@ -123,7 +124,13 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
   const withOptions = (): RegisteredResource[] =>
     registered.map((resource) => {
       const recorded = recordedOptions.get(`${resource.type}::${resource.name}`);
-      return { ...resource, protect: recorded?.protect ?? false, retainOnDelete: recorded?.retainOnDelete ?? false };
+      return {
+        ...resource,
+        protect: recorded?.protect ?? false,
+        retainOnDelete: recorded?.retainOnDelete ?? false,
+        ...(recorded?.ignoreChanges ? { ignoreChanges: recorded.ignoreChanges } : {}),
+        ...(recorded?.customTimeouts ? { customTimeouts: recorded.customTimeouts } : {}),
+      };
     });
 
   process.on("unhandledRejection", recordFailure);
@@ -134,9 +141,12 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     outputs = await pulumi.runtime.runInPulumiStack(async () => {
       // SDK-side (unlike registerResourceTransform), so it sees every resource's options under mocks.
       pulumi.runtime.registerStackTransformation((args) => {
+        const opts = args.opts as pulumi.CustomResourceOptions;
         recordedOptions.set(`${args.type}::${args.name}`, {
-          protect: args.opts.protect === true,
-          retainOnDelete: args.opts.retainOnDelete === true,
+          protect: opts.protect === true,
+          retainOnDelete: opts.retainOnDelete === true,
+          ignoreChanges: opts.ignoreChanges,
+          customTimeouts: opts.customTimeouts,
         });
         return undefined;
       });

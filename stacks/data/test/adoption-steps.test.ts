@@ -87,7 +87,7 @@ describe("adoption options apply to adopted tables only", () => {
   test("dev creates its tables: no import, nothing held, the provider's timeouts", async () => {
     const run = await runDataStack("dev");
     for (const table of resourcesOfType(run, TABLE)) {
-      expect(optionsOf(run, table)).toEqual({ ignoreChanges: undefined, customTimeouts: undefined, import: undefined });
+      expect(optionsOf(table)).toEqual({ ignoreChanges: undefined, customTimeouts: undefined, import: undefined });
     }
   });
 

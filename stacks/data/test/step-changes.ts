@@ -38,7 +38,7 @@ export async function planAdoption(overrides: Record<string, string> = {}): Prom
   for (const step of ADOPTION_STEPS) {
     const run = await runDataStack("prod", { ...overrides, adoptionStep: step });
     for (const [key, table] of Object.entries(tablesByKey(run))) {
-      const options = optionsOf(run, table);
+      const options = optionsOf(table);
       const held = options.ignoreChanges ?? [];
       const before = { ...(applied[key] ?? {}) };
       const declared = Object.fromEntries(TABLE_UPDATE_PROPERTIES.map((property) => [property, table.inputs[property]]));
