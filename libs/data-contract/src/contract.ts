@@ -7,10 +7,6 @@ export const DATA_PROJECT = "dynamodb-data";
  */
 export const ADOPT_EXISTING_TABLES_KEY = "adoptExistingTables";
 
-/** The production tables by their logical key. The data stack may be fed more (see its specs). */
-export const PRODUCTION_TABLE_KEYS = ["events", "sessions", "users"] as const;
-export type ProductionTableKey = (typeof PRODUCTION_TABLE_KEYS)[number];
-
 /** Values keyed by logical table key (`events`, `sessions`, ...). */
 export type TableMap = Readonly<Record<string, string>>;
 

@@ -2,11 +2,8 @@ export {
   ADOPT_EXISTING_TABLES_KEY,
   DATA_PROJECT,
   DATA_STACK_OUTPUT_NAMES,
-  PRODUCTION_TABLE_KEYS,
   type DataStackOutputs,
-  type ProductionTableKey,
   type TableMap,
 } from "./contract";
 export { DataStackOutputError, validateDataStackOutputs } from "./validate-outputs";
 export { dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";
-export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";

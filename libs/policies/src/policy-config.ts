@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT, PRODUCTION_TABLE_KEYS } from "@dynamodb-platform/data-contract";
+import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT } from "@dynamodb-platform/data-contract";
+import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
 import { ENVIRONMENT_SUFFIX_KEY, qualify, readStackFiles } from "@dynamodb-platform/stack-config";
 import type { PolicyPackConfig } from "./evaluate";
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
@@ -30,7 +31,7 @@ export function policyConfigFor(stackDir: string, stack: string): PolicyPackConf
   return {
     [namesCarryEnvironmentSuffix.name]: {
       ...(environmentSuffix ? { environmentSuffix } : {}),
-      adoptedTableNames: adopted ? [...PRODUCTION_TABLE_KEYS] : [],
+      adoptedTableNames: adopted ? PRODUCTION_TABLES.map((table) => table.key) : [],
     },
   };
 }

@@ -1,4 +1,4 @@
-import { exampleDataStackOutputs } from "@dynamodb-platform/data-contract";
+import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { expectRunFailure, resourcesOfType } from "@dynamodb-platform/program-runner";
 import { ROLE, runAccessStack } from "./run-access-stack";
 

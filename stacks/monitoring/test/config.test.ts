@@ -1,3 +1,4 @@
+import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { expectRunFailure, resourcesOfType } from "@dynamodb-platform/program-runner";
 import { ALARM, SUBSCRIPTION, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
 
@@ -41,7 +42,7 @@ describe("monitoring configuration", () => {
 
   test("a dataStack override is the stack that gets read", async () => {
     const run = await runMonitoringStack("dev", { dataStack: "acme/dynamodb-data/staging" }, {
-      "acme/dynamodb-data/staging": { ...dataOutputsFor("staging") },
+      "acme/dynamodb-data/staging": { ...exampleDataStackOutputs({ tableNames: { events: "events-staging", sessions: "sessions-staging", users: "users-staging" } }) },
     });
     expect(resourcesOfType(run, ALARM).find((a) => a.name === "systemerrors-events-dev")?.inputs["alarmDescription"]).toContain(
       "events-staging",

@@ -1,4 +1,5 @@
-import { dataStackName, exampleDataStackOutputs } from "@dynamodb-platform/data-contract";
+import { dataStackName } from "@dynamodb-platform/data-contract";
+import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
 import { expectRunFailure, MOCK_ORGANIZATION, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { ALARM, STACKS, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";

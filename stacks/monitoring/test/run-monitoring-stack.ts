@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { dataStackName, exampleOutputsForStack } from "@dynamodb-platform/data-contract";
+import { dataStackName } from "@dynamodb-platform/data-contract";
+import { exampleOutputsForStack } from "@dynamodb-platform/testing";
 import { MOCK_ORGANIZATION, runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { monitoringProgram } from "../src/program";
 
