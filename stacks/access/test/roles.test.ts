@@ -1,5 +1,5 @@
 import { expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
-import { exampleDataStackOutputs } from "@dynamodb-platform/data-contract";
+import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
 import { simulate } from "./simulate";
 
