@@ -1,5 +1,3 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -9,12 +7,8 @@ import {
   type CreateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import type { RegisteredResource } from "@dynamodb-platform/program-runner";
-import { runDataStack, tablesByKey } from "./run-data-stack";
-
-// dynalite: a DynamoDB-compatible engine that validates CreateTable like DynamoDB (it ignores
-// streams and SSE). Loaded with require: it ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require("dynalite") as (options: object) => Server;
+import { startDynalite, type LocalDynamoDb } from "@dynamodb-platform/testing";
+import { runDataStack, tablesByKey, TABLE, resourcesOfType } from "./run-data-stack";
 
 interface TableInputs {
   name: string;
@@ -48,26 +42,22 @@ function createTableInput(table: RegisteredResource): CreateTableCommandInput {
   };
 }
 
+// dynalite validates CreateTable like DynamoDB (unused or duplicate attribute definitions, key
+// schemas, GSIs) and answers queries; it ignores streams and SSE.
 describe("the table specs against a DynamoDB-compatible engine (dynalite on 127.0.0.1)", () => {
-  let server: Server;
+  let local: LocalDynamoDb;
   let client: DynamoDBClient;
   let tables: Record<string, RegisteredResource>;
 
   beforeAll(async () => {
-    server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    client = new DynamoDBClient({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: "ap-southeast-2",
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
+    local = await startDynalite();
+    client = new DynamoDBClient(local.clientConfig);
     tables = tablesByKey(await runDataStack("dev"));
   });
 
   afterAll(async () => {
     client.destroy();
-    await new Promise((resolve) => server.close(resolve));
+    await local.stop();
   });
 
   test.each(["events", "sessions", "users"])("CreateTable accepts %s as the program declares it", async (key) => {
@@ -77,14 +67,21 @@ describe("the table specs against a DynamoDB-compatible engine (dynalite on 127.
     expect(Table?.KeySchema).toEqual(createTableInput(tables[key]).KeySchema);
   });
 
-  test("an attribute definition no key uses is rejected, as DynamoDB does", async () => {
-    const input = createTableInput(tables.users);
-    const withUnused = {
-      ...input,
-      TableName: "users-unused-attribute",
-      AttributeDefinitions: [...(input.AttributeDefinitions ?? []), { AttributeName: "email", AttributeType: "S" as const }],
-    };
-    await expect(client.send(new CreateTableCommand(withUnused))).rejects.toThrow(/AttributeDefinitions/);
+  test("a spec whose index reuses the table's key attribute declares it once, as DynamoDB requires", async () => {
+    const run = await runDataStack("dev", {}, [
+      {
+        key: "orders",
+        hashKey: { name: "customerId", type: "S" },
+        rangeKey: { name: "orderedAt", type: "N" },
+        globalSecondaryIndexes: [
+          { name: "customerId-status-index", hashKey: { name: "customerId", type: "S" }, rangeKey: { name: "status", type: "S" }, projection: "KEYS_ONLY" },
+        ],
+      },
+    ]);
+    const [orders] = resourcesOfType(run, TABLE);
+    await client.send(new CreateTableCommand(createTableInput(orders)));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: "orders-dev" }));
+    expect(Table?.AttributeDefinitions?.map((a) => a.AttributeName).sort()).toEqual(["customerId", "orderedAt", "status"]);
   });
 
   test("the sessions GSI answers: sessions of user U between t1 and t2, newest first", async () => {
