@@ -13,5 +13,19 @@ export {
   validateEnvironmentSuffix,
 } from "./environment-suffix";
 export { DEFAULT_REGION, readRegion } from "./region";
-export { ACCESS_KINDS, ACCESS_ROLE_NAME, accessRoleName, resourceName, type AccessKind } from "./naming";
+export {
+  ACCESS_KINDS,
+  ACCESS_ROLE_NAME,
+  ACCOUNT_WIDE,
+  PLATFORM_PREVIEW_ROLE_NAME,
+  PLATFORM_ROLE_NAME,
+  accessRoleName,
+  alarmTopicName,
+  dashboardName,
+  platformDeployRoleName,
+  resourceName,
+  systemErrorsAlarmName,
+  userErrorsAlarmName,
+  type AccessKind,
+} from "./naming";
 export { StackFileError, readStackFiles, type StackFiles } from "./stack-files";

@@ -1,10 +1,6 @@
-/** One Allow statement of an IAM policy, typed so a policy is built from data, not strings. */
-export interface AllowStatement {
-  readonly sid: string;
-  readonly actions: readonly string[];
-  readonly resources: readonly string[];
-}
+import type { AllowStatement } from "./statements";
 
+/** The IAM policy document AWS receives for a list of Allow statements. */
 export interface PolicyDocument {
   readonly Version: "2012-10-17";
   readonly Statement: readonly {
