@@ -7,7 +7,7 @@ import { readMandatoryTags } from "@dynamodb-platform/tags";
 import { readDataLossAccepted } from "@dynamodb-platform/table-specs";
 import { assessTable } from "./assess-table";
 import { isFailing, type Finding } from "./finding";
-import { readLiveTable, type LiveClients } from "./read-live-table";
+import { readAdoptionState, type LiveClients } from "./read-live-table";
 
 /**
  * The data stack's list of tables whose running contributor insights rule it imports
@@ -67,7 +67,7 @@ export async function buildAdoptionReport(stack: string, options: ReportOptions 
   const now = options.now ?? new Date();
   const tables: TableReport[] = [];
   for (const { spec, physicalName } of context.tables) {
-    const live = await readLiveTable(clients, physicalName);
+    const live = await readAdoptionState(clients, physicalName);
     const contributorInsightsImported = importedInsights.includes(spec.key);
     tables.push({ key: spec.key, physicalName, findings: assessTable({ spec, live, programTags, now, contributorInsightsImported }, dataLossAccepted) });
   }

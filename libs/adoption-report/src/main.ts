@@ -1,7 +1,5 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { LiveAccountError, WORKSPACE_ROOT, stackDir } from "@dynamodb-platform/live-account";
+import { LiveAccountError } from "@dynamodb-platform/live-account";
 import { buildAdoptionReport, type ReportOptions } from "./adoption-report";
 import { renderText } from "./render-text";
 
@@ -13,7 +11,8 @@ export interface MainOptions extends ReportOptions {
 
 /**
  * `adoption-report --stack <stack> [--json]`. Exit 0: nothing fails or is lost without an
- * acknowledgement; 1: something would; 2 (through runCli): bad arguments, config or AWS error.
+ * acknowledgement; 1: something would; 2 (through runCli): bad arguments, a missing stack file
+ * (StackFileError), bad config (ConfigError) or an AWS error (LiveAccountError).
  */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   let values: { stack?: string; json?: boolean };
@@ -24,10 +23,6 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   }
   const stack = values.stack;
   if (!stack) throw new LiveAccountError(`--stack is required. ${USAGE}`);
-  const stackFile = path.join(stackDir("data", options.root ?? WORKSPACE_ROOT), `Pulumi.${stack}.yaml`);
-  if (!fs.existsSync(stackFile)) {
-    throw new LiveAccountError(`${stackFile} does not exist: name a stack of the data stack (e.g. prod)`);
-  }
   const report = await buildAdoptionReport(stack, options);
   const print = options.print ?? ((text: string) => console.log(text));
   print(values.json ? JSON.stringify(report, null, 2) : renderText(report));

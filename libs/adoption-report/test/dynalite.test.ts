@@ -1,8 +1,7 @@
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { LiveAccountError } from "@dynamodb-platform/live-account";
+import { LiveAccountError, describeLiveTable } from "@dynamodb-platform/live-account";
 import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
 import { startDynalite, type LocalDynamoDb } from "@dynamodb-platform/testing";
-import { describeLiveTable } from "../src";
 import { assessTable } from "../src/assess-table";
 import type { Finding } from "../src/finding";
 import { PROD_TAGS } from "./recorded-responses";

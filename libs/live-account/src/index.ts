@@ -5,3 +5,5 @@ export { readStackOutputs, runCommand, type CommandRunner, type StackOutputsResu
 export { runCli } from "./run-cli";
 export { dataStackConfigSource } from "./data-stack-config";
 export { describeKeyManager, type KeyManagerAnswer } from "./kms-key-manager";
+export { TableNotFoundError, describeLiveTable, readLiveTable, type LiveTableClients, type LiveTableState } from "./live-table";
+export { isOnKmsKey, tableKmsKeyArn } from "./table-kms-key";

@@ -1,10 +1,10 @@
 import type { TableSpec } from "@dynamodb-platform/table-specs";
-import type { LiveTableState } from "../live-state";
+import type { AdoptionTableState } from "../live-state";
 
 /** What every check compares: the live table, its spec, and what the program adds to it. */
 export interface CheckInput {
   readonly spec: TableSpec;
-  readonly live: LiveTableState;
+  readonly live: AdoptionTableState;
   /** The tags the program gives the table: the stack's mandatory tags, nothing else. */
   readonly programTags: Readonly<Record<string, string>>;
   readonly now: Date;

@@ -1,5 +1,5 @@
+import { isOnKmsKey } from "@dynamodb-platform/live-account";
 import type { Finding } from "../finding";
-import { isOnKmsKey } from "../table-kms-key";
 import type { CheckInput } from "./check-input";
 
 const SPEC = "AWS managed key (alias/aws/dynamodb): serverSideEncryption { enabled: true }, no kmsKeyArn";
