@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataStack } from "@dynamodb-platform/data-contract";
-import { resourceName } from "@dynamodb-platform/stack-config";
+import { ACCOUNT_WIDE, alarmTopicName, resourceName, systemErrorsAlarmName, userErrorsAlarmName } from "@dynamodb-platform/stack-config";
 import { systemErrorsAlarmArgs, type SystemErrorsAlarmSettings } from "../alarms/system-errors";
 import { userErrorsAlarmArgs } from "../alarms/user-errors";
 import { declareAlarmTopic } from "../topic/alarm-topic";
@@ -21,9 +21,6 @@ export interface AlarmIdentity {
   readonly arn: pulumi.Output<string>;
 }
 
-/** The name that stands in for a table in names of account-wide resources. */
-const ACCOUNT_WIDE = "dynamodb";
-
 /**
  * The alarm topic and its policy, its e-mail subscriptions, one SystemErrors alarm per table of
  * the data stack and the account-wide UserErrors alarm. Every alarm notifies the topic on ALARM
@@ -40,13 +37,13 @@ export class DynamoDbAlarms extends pulumi.ComponentResource {
     const { reference, outputs } = args.dataStack;
 
     const systemErrorsNames = Object.fromEntries(
-      Object.keys(outputs.tableNames).map((table) => [table, resourceName("systemerrors", table, suffix)]),
+      Object.keys(outputs.tableNames).map((table) => [table, systemErrorsAlarmName(table, suffix)]),
     );
-    const userErrorsName = resourceName("usererrors", ACCOUNT_WIDE, suffix);
+    const userErrorsName = userErrorsAlarmName(suffix);
 
     const { topic, policy } = declareAlarmTopic(
       {
-        topicName: resourceName("alarms", ACCOUNT_WIDE, suffix),
+        topicName: alarmTopicName(suffix),
         region: args.region,
         alarmNames: [...Object.values(systemErrorsNames), userErrorsName],
         alarmEmails: args.alarmEmails,

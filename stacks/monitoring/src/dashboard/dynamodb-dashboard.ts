@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataStack } from "@dynamodb-platform/data-contract";
-import { resourceName } from "@dynamodb-platform/stack-config";
+import { ACCOUNT_WIDE, dashboardName, resourceName } from "@dynamodb-platform/stack-config";
 import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
 import { serializeDashboard } from "./body";
 import { dashboardConsoleUrl } from "./console-url";
@@ -20,11 +20,6 @@ export interface DynamoDbDashboardArgs {
 export interface DashboardExports {
   readonly dashboardName: pulumi.Output<string>;
   readonly dashboardUrl: pulumi.Output<string>;
-}
-
-/** `dynamodb-{environmentSuffix}`: one dashboard per environment. */
-export function dashboardName(environmentSuffix: string): string {
-  return `dynamodb-${environmentSuffix}`;
 }
 
 /** Contributor insights is declared by the table specs, the data stack's source of truth. */
@@ -50,7 +45,7 @@ export class DynamoDbDashboard extends pulumi.ComponentResource {
     assertWithinLimits(dashboardName(args.environmentSuffix), operatorDashboard(input(args.alarmArns.map((_, i) => `alarm-${i}`))));
 
     const dashboard = new aws.cloudwatch.Dashboard(
-      resourceName("dashboard", "dynamodb", args.environmentSuffix),
+      resourceName("dashboard", ACCOUNT_WIDE, args.environmentSuffix),
       {
         dashboardName: dashboardName(args.environmentSuffix),
         dashboardBody: pulumi.all([...args.alarmArns]).apply((arns) => serializeDashboard(operatorDashboard(input(arns)))),
