@@ -10,6 +10,11 @@ export const UNTAGGABLE_AWS_TYPES: ReadonlySet<string> = new Set([
   "aws:cloudwatch/dashboard:Dashboard",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  // The state bucket's settings (bootstrap): separate resources that configure the tagged bucket.
+  "aws:s3/bucketVersioning:BucketVersioning",
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  "aws:s3/bucketPolicy:BucketPolicy",
 ]);
 
 export function isTaggableAwsType(type: string): boolean {

@@ -11,6 +11,9 @@ describe("the untaggable list is true to @pulumi/aws", () => {
     "aws:sns/topic:Topic",
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "aws:iam/role:Role",
+    "aws:iam/policy:Policy",
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+    "aws:s3/bucket:Bucket",
   ])("%s, used by the stacks, takes tags and is tagged", (type) => {
     expect(declaresTagsInput(type)).toBe(true);
     expect(isTaggableAwsType(type)).toBe(true);
