@@ -1,3 +1,6 @@
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import type { Unwrap } from "@pulumi/pulumi";
 import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
 import { parseInsightsQuery } from "./metrics-insights";
 import { ALARM, violation, type PlatformPolicy } from "./rule";
@@ -9,25 +12,15 @@ interface WatchedMetric {
   readonly dimensionKeys?: readonly string[];
 }
 
-interface MetricQuery {
-  readonly id?: string;
-  readonly expression?: string;
-  readonly returnData?: boolean;
-  readonly metric?: { metricName?: string; namespace?: string; dimensions?: Record<string, unknown> };
-}
-
-const queriesOf = (props: Record<string, unknown>) => (props["metricQueries"] ?? []) as MetricQuery[];
+/** An alarm's inputs as the policy engine passes them (outputs already resolved). */
+type AlarmProps = Unwrap<aws.cloudwatch.MetricAlarmArgs>;
 
 /** Every metric an alarm reads: a plain metric, metrics of metric queries, Metrics Insights queries. */
-function watchedMetrics(props: Record<string, unknown>): WatchedMetric[] {
-  const plain: WatchedMetric[] = typeof props["metricName"] === "string"
-    ? [{
-        metricName: props["metricName"],
-        namespace: props["namespace"] as string | undefined,
-        dimensionKeys: Object.keys(props["dimensions"] ?? {}),
-      }]
+function watchedMetrics(alarm: AlarmProps): WatchedMetric[] {
+  const plain: WatchedMetric[] = alarm.metricName !== undefined
+    ? [{ metricName: alarm.metricName, namespace: alarm.namespace, dimensionKeys: Object.keys(alarm.dimensions ?? {}) }]
     : [];
-  const queried = queriesOf(props).flatMap((query): WatchedMetric[] => {
+  const queried = (alarm.metricQueries ?? []).flatMap((query): WatchedMetric[] => {
     if (typeof query.metric?.metricName === "string") {
       return [{ metricName: query.metric.metricName, namespace: query.metric.namespace, dimensionKeys: Object.keys(query.metric.dimensions ?? {}) }];
     }
@@ -42,9 +35,8 @@ export const alarmsOnPublishedMetrics: PlatformPolicy = {
   name: "alarms-on-published-dynamodb-metrics",
   description: "No alarm watches an AWS/DynamoDB metric by a dimension set DynamoDB never publishes (e.g. UserErrors by TableName, SystemErrors by TableName alone), as a plain metric, a metric query or a Metrics Insights SCHEMA.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== ALARM) return;
-    for (const { metricName, namespace, dimensionKeys } of watchedMetrics(args.props)) {
+  validateResource: validateResourceOfType(aws.cloudwatch.MetricAlarm, (alarm, args, reportViolation) => {
+    for (const { metricName, namespace, dimensionKeys } of watchedMetrics(alarm)) {
       if (dimensionKeys === undefined || namespace !== DYNAMODB_NAMESPACE) continue;
       if (!isPublishedDynamoDbMetric(metricName, dimensionKeys)) {
         const sets = publishedDimensionSets(metricName).map((set) => (set.length === 0 ? "no dimensions" : set.join(" + ")));
@@ -54,7 +46,7 @@ export const alarmsOnPublishedMetrics: PlatformPolicy = {
           : "";
         reportViolation(
           violation(
-            args.type,
+            ALARM,
             args.name,
             `watches ${metricName} by ${dimensionKeys.length === 0 ? "no dimensions" : [...dimensionKeys].sort().join(" + ")}, which DynamoDB never publishes (it never fires)`,
             sets.length > 0 ? `watch it by ${sets.join(", or by ")}${everyOperation}` : "watch a metric DynamoDB publishes (AWS DynamoDB 'Metrics and dimensions')",
@@ -62,7 +54,7 @@ export const alarmsOnPublishedMetrics: PlatformPolicy = {
         );
       }
     }
-  },
+  }),
 };
 
 /**
@@ -76,27 +68,24 @@ export const alarmsFillDynamoDbMetrics: PlatformPolicy = {
   name: "alarms-fill-dynamodb-metrics",
   description: "No alarm watches a raw AWS/DynamoDB metric or Metrics Insights query: it watches metric math FILL(...) over it, so it returns to OK.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== ALARM) return;
-    if (!watchedMetrics(args.props).some((metric) => metric.namespace === DYNAMODB_NAMESPACE)) return;
-    const queries = queriesOf(args.props);
+  validateResource: validateResourceOfType(aws.cloudwatch.MetricAlarm, (alarm, args, reportViolation) => {
+    if (!watchedMetrics(alarm).some((metric) => metric.namespace === DYNAMODB_NAMESPACE)) return;
+    const queries = alarm.metricQueries ?? [];
     const returned = queries.length === 1 ? queries : queries.filter((query) => query.returnData === true);
     const filled = returned.length === 1 && /^\s*FILL\s*\(/i.test(returned[0].expression ?? "");
     if (!filled) {
-      reportViolation(violation(args.type, args.name, "watches AWS/DynamoDB data directly, so it keeps its state on missing data and may never return to OK", "read the metric (or Metrics Insights query) in a metric query with returnData: false and watch the expression FILL(<id>, 0)"));
+      reportViolation(violation(ALARM, args.name, "watches AWS/DynamoDB data directly, so it keeps its state on missing data and may never return to OK", "read the metric (or Metrics Insights query) in a metric query with returnData: false and watch the expression FILL(<id>, 0)"));
     }
-  },
+  }),
 };
 
 export const alarmsHaveActions: PlatformPolicy = {
   name: "alarms-have-actions",
   description: "Every CloudWatch alarm notifies someone: it has at least one alarm action.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== ALARM) return;
-    const actions = (args.props["alarmActions"] ?? []) as unknown[];
-    if (actions.length === 0 || args.props["actionsEnabled"] === false) {
-      reportViolation(violation(args.type, args.name, "notifies nobody (no alarm actions, or actions disabled)", "set alarmActions (and okActions) to the alarm SNS topic's ARN"));
+  validateResource: validateResourceOfType(aws.cloudwatch.MetricAlarm, (alarm, args, reportViolation) => {
+    if ((alarm.alarmActions ?? []).length === 0 || alarm.actionsEnabled === false) {
+      reportViolation(violation(ALARM, args.name, "notifies nobody (no alarm actions, or actions disabled)", "set alarmActions (and okActions) to the alarm SNS topic's ARN"));
     }
-  },
+  }),
 };

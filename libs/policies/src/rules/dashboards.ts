@@ -1,5 +1,7 @@
 import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
 import { parseInsightsQuery } from "./metrics-insights";
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
 import { violation, type PlatformPolicy } from "./rule";
 
 export const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
@@ -76,24 +78,23 @@ export const dashboardsOnPublishedMetrics: PlatformPolicy = {
   name: "dashboards-on-published-dynamodb-metrics",
   description: "No dashboard widget graphs a DynamoDB metric by a dimension set DynamoDB never publishes (it would stay empty).",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== DASHBOARD) return;
-    const body: unknown = args.props["dashboardBody"];
+  validateResource: validateResourceOfType(aws.cloudwatch.Dashboard, (dashboard, args, reportViolation) => {
+    const body: unknown = dashboard.dashboardBody;
     // Unknown during a preview while its inputs are computed; `pulumi up` judges the resolved body.
     if (typeof body !== "string") return;
     let graphed: GraphedMetric[];
     try {
       graphed = graphedMetrics(body);
     } catch {
-      reportViolation(violation(args.type, args.name, "has a dashboardBody that is not JSON", "build the body with JSON.stringify from typed widgets"));
+      reportViolation(violation(DASHBOARD, args.name, "has a dashboardBody that is not JSON", "build the body with JSON.stringify from typed widgets"));
       return;
     }
     for (const metric of graphed) {
       if (metric.namespace !== DYNAMODB_NAMESPACE || isPublishedDynamoDbMetric(metric.metricName, metric.dimensionNames)) continue;
       const by = metric.dimensionNames.length === 0 ? "no dimensions" : metric.dimensionNames.join(" + ");
       reportViolation(
-        violation(args.type, args.name, `graphs ${metric.metricName} by ${by} in '${metric.widget}', which DynamoDB never publishes (the graph stays empty)`, describeSets(metric.metricName)),
+        violation(DASHBOARD, args.name, `graphs ${metric.metricName} by ${by} in '${metric.widget}', which DynamoDB never publishes (the graph stays empty)`, describeSets(metric.metricName)),
       );
     }
-  },
+  }),
 };

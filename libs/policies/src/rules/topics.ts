@@ -1,3 +1,5 @@
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
 import { violation, type PlatformPolicy } from "./rule";
 
 export const TOPIC = "aws:sns/topic:Topic";
@@ -25,15 +27,14 @@ export const alarmTopicsNotOnAwsManagedKey: PlatformPolicy = {
   configSchema: {
     properties: { awsManagedSnsKeys: { type: "array", items: { type: "string" }, default: [] } },
   },
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TOPIC) return;
-    const key: unknown = args.props["kmsMasterKeyId"];
-    if (typeof key !== "string") return;
+  validateResource: validateResourceOfType(aws.sns.Topic, (topic, args, reportViolation) => {
+    const key = topic.kmsMasterKeyId;
+    if (key === undefined) return;
     const { awsManagedSnsKeys } = args.getConfig<TopicKeyConfig>();
     const keyId = key.split("/").pop();
     const listed = awsManagedSnsKeys.some((managed) => managed === key || managed.split("/").pop() === keyId);
     if (AWS_SNS_ALIAS.test(key) || key === "aws/sns" || listed) {
-      reportViolation(violation(args.type, args.name, `is encrypted with the AWS managed key aws/sns (${key}), which CloudWatch alarms cannot publish through`, "remove kmsMasterKeyId (no encryption) or use a customer managed key whose policy lets cloudwatch.amazonaws.com call kms:GenerateDataKey* and kms:Decrypt"));
+      reportViolation(violation(TOPIC, args.name, `is encrypted with the AWS managed key aws/sns (${key}), which CloudWatch alarms cannot publish through`, "remove kmsMasterKeyId (no encryption) or use a customer managed key whose policy lets cloudwatch.amazonaws.com call kms:GenerateDataKey* and kms:Decrypt"));
     }
-  },
+  }),
 };
