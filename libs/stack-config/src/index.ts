@@ -29,3 +29,16 @@ export {
   type AccessKind,
 } from "./naming";
 export { StackFileError, readStackFiles, type StackFiles } from "./stack-files";
+export {
+  ALARM_PERIOD_SECONDS,
+  ALARM_TOPIC_KMS_KEY_ARN_KEY,
+  DEFAULT_SYSTEM_ERRORS_DATAPOINTS,
+  DEFAULT_SYSTEM_ERRORS_THRESHOLD,
+  LATE_DATAPOINT_ALLOWANCE,
+  SYSTEM_ERRORS_DATAPOINTS_KEY,
+  SYSTEM_ERRORS_THRESHOLD_KEY,
+  USER_ERRORS_DATAPOINTS,
+  USER_ERRORS_THRESHOLD,
+  evaluationPeriodsFor,
+  systemErrorsQuery,
+} from "./monitoring-alarms";

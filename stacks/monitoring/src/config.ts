@@ -1,6 +1,11 @@
 import { readDataStackName } from "@dynamodb-platform/data-contract";
 import {
+  ALARM_TOPIC_KMS_KEY_ARN_KEY,
   ConfigError,
+  DEFAULT_SYSTEM_ERRORS_DATAPOINTS,
+  DEFAULT_SYSTEM_ERRORS_THRESHOLD,
+  SYSTEM_ERRORS_DATAPOINTS_KEY,
+  SYSTEM_ERRORS_THRESHOLD_KEY,
   optionalPositiveNumber,
   optionalStringList,
   pulumiConfigSource,
@@ -12,10 +17,6 @@ import {
 import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { validateMetricsInsightsWindow } from "./alarms/evaluation-window";
 import { validateAlarmTopicKmsKeyArn } from "./topic/kms-key-arn";
-
-/** Documented defaults: SDKs retry 5xx errors, so one error in one minute is not an incident. */
-export const DEFAULT_SYSTEM_ERRORS_THRESHOLD = 1;
-export const DEFAULT_SYSTEM_ERRORS_DATAPOINTS = 3;
 
 export interface MonitoringStackConfig {
   readonly region: string;
@@ -49,13 +50,13 @@ function readAlarmEmails(source: ConfigSource): string[] {
 }
 
 function readAlarmTopicKmsKeyArn(source: ConfigSource, region: string): string | undefined {
-  const key = "alarmTopicKmsKeyArn";
+  const key = ALARM_TOPIC_KMS_KEY_ARN_KEY;
   const value = source.get(key);
   return value === undefined ? undefined : validateAlarmTopicKmsKeyArn(qualifiedKey(source, key), value.trim(), region);
 }
 
 function readSystemErrorsDatapoints(source: ConfigSource): number {
-  const key = "systemErrorsDatapoints";
+  const key = SYSTEM_ERRORS_DATAPOINTS_KEY;
   const datapoints = optionalPositiveNumber(source, key, DEFAULT_SYSTEM_ERRORS_DATAPOINTS, { integer: true });
   return validateMetricsInsightsWindow(qualifiedKey(source, key), datapoints);
 }
@@ -68,7 +69,7 @@ export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSou
     environmentSuffix: readEnvironmentSuffix(source),
     tags: readMandatoryTags(source),
     dataStack: readDataStackName(source),
-    systemErrorsThreshold: optionalPositiveNumber(source, "systemErrorsThreshold", DEFAULT_SYSTEM_ERRORS_THRESHOLD),
+    systemErrorsThreshold: optionalPositiveNumber(source, SYSTEM_ERRORS_THRESHOLD_KEY, DEFAULT_SYSTEM_ERRORS_THRESHOLD),
     systemErrorsDatapoints: readSystemErrorsDatapoints(source),
     alarmEmails: readAlarmEmails(source),
     ...(alarmTopicKmsKeyArn ? { alarmTopicKmsKeyArn } : {}),

@@ -1,15 +1,4 @@
-import { ConfigError } from "@dynamodb-platform/stack-config";
-
-/** Every alarm of the stack evaluates one-minute datapoints. */
-export const ALARM_PERIOD_SECONDS = 60;
-
-/**
- * FILL() puts its value into the newest minute while DynamoDB has not published it yet, so an
- * alarm that needed its newest datapoint to breach could miss an incident or stay stuck. AWS's
- * workaround is an M out of N alarm (CloudWatch User Guide, "Metric math syntax and functions",
- * FILL): every alarm here evaluates this many extra minutes beyond those that must breach.
- */
-export const LATE_DATAPOINT_ALLOWANCE = 2;
+import { ALARM_PERIOD_SECONDS, ConfigError, LATE_DATAPOINT_ALLOWANCE, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
 
 /**
  * CloudWatch evaluates a Metrics Insights alarm on the latest 3 hours of data only (CloudWatch
@@ -18,11 +7,6 @@ export const LATE_DATAPOINT_ALLOWANCE = 2;
  * hours of metric data"), and PutMetricAlarm refuses a longer period x evaluationPeriods.
  */
 export const METRICS_INSIGHTS_MAX_WINDOW_SECONDS = 3 * 60 * 60;
-
-/** The consecutive-minutes setting, as the alarm's evaluation periods (M out of N). */
-export function evaluationPeriodsFor(datapointsToAlarm: number): number {
-  return datapointsToAlarm + LATE_DATAPOINT_ALLOWANCE;
-}
 
 /** The largest `datapoints` whose evaluation window still fits the Metrics Insights limit. */
 export const MAX_METRICS_INSIGHTS_DATAPOINTS =

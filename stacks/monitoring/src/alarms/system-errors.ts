@@ -1,20 +1,11 @@
 import type * as aws from "@pulumi/aws";
-import { ALARM_PERIOD_SECONDS, evaluationPeriodsFor } from "./evaluation-window";
+import { ALARM_PERIOD_SECONDS, evaluationPeriodsFor, systemErrorsQuery } from "@dynamodb-platform/stack-config";
 import { filledWithZero } from "./fill";
 
 export interface SystemErrorsAlarmSettings {
   readonly threshold: number;
   /** Minutes that must breach; validated against the Metrics Insights window by the config. */
   readonly datapoints: number;
-}
-
-/**
- * DynamoDB publishes SystemErrors only per (TableName, Operation), so an alarm on TableName alone
- * never fires, and metric math over the operations is capped at 10 metrics per alarm. A Metrics
- * Insights query sums every operation of the table in one alarm.
- */
-export function systemErrorsQuery(physicalTableName: string): string {
-  return `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${physicalTableName}'`;
 }
 
 /**

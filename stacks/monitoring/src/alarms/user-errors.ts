@@ -1,12 +1,6 @@
 import type * as aws from "@pulumi/aws";
-import { ALARM_PERIOD_SECONDS, evaluationPeriodsFor } from "./evaluation-window";
+import { ALARM_PERIOD_SECONDS, USER_ERRORS_DATAPOINTS, USER_ERRORS_THRESHOLD, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
 import { filledWithZero } from "./fill";
-
-/** The mission's rule: more than 5 user errors (HTTP 400) a minute. */
-export const USER_ERRORS_THRESHOLD = 5;
-
-/** One minute above the threshold is an incident. */
-const USER_ERRORS_DATAPOINTS = 1;
 
 /**
  * DynamoDB publishes UserErrors with no dimensions: one number for every table and stream of the

@@ -1,4 +1,4 @@
-import { systemErrorsQuery } from "../alarms/system-errors";
+import { systemErrorsQuery } from "@dynamodb-platform/stack-config";
 import type { GraphedSeries, MetricStat, WidgetDefinition } from "./body";
 import { TABLE_OPERATIONS } from "./operations";
 
