@@ -1,33 +1,37 @@
-import { accessRoleName, ACCESS_KINDS, resourceName } from "@dynamodb-platform/stack-config";
-import type { PipelineStack } from "@dynamodb-platform/deploy-pipeline";
+import {
+  accessRoleName,
+  ACCESS_KINDS,
+  alarmTopicName as topicNameFor,
+  dashboardName as dashboardNameFor,
+  PLATFORM_PREVIEW_ROLE_NAME,
+  platformDeployRoleName,
+  systemErrorsAlarmName,
+  userErrorsAlarmName,
+} from "@dynamodb-platform/stack-config";
+import { PIPELINE_STACKS, type PipelineStack } from "@dynamodb-platform/deploy-pipeline";
 import type { ServedStack } from "./served-stacks";
 
 /** IAM names of what bootstrap creates: one set per account. */
-export const PREVIEW_ROLE_NAME = "dynamodb-platform-preview";
-export const DEPLOY_ROLE_NAMES: Readonly<Record<PipelineStack, string>> = {
-  data: "dynamodb-platform-deploy-data",
-  monitoring: "dynamodb-platform-deploy-monitoring",
-  access: "dynamodb-platform-deploy-access",
-};
+export const PREVIEW_ROLE_NAME = PLATFORM_PREVIEW_ROLE_NAME;
+export const DEPLOY_ROLE_NAMES = Object.fromEntries(PIPELINE_STACKS.map((stack) => [stack, platformDeployRoleName(stack)])) as Readonly<
+  Record<PipelineStack, string>
+>;
 export { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-pipeline";
 
-/** Names the monitoring stack gives its resources (its components use the same resourceName rule). */
-const ACCOUNT_WIDE = "dynamodb";
-
+/** The names the served monitoring stack gives its resources, by the same rules it uses. */
 export function alarmNames(served: ServedStack): string[] {
   return [
-    ...Object.keys(served.tables).map((table) => resourceName("systemerrors", table, served.monitoringSuffix)),
-    resourceName("usererrors", ACCOUNT_WIDE, served.monitoringSuffix),
+    ...Object.keys(served.tables).map((table) => systemErrorsAlarmName(table, served.monitoringSuffix)),
+    userErrorsAlarmName(served.monitoringSuffix),
   ];
 }
 
 export function alarmTopicName(served: ServedStack): string {
-  return resourceName("alarms", ACCOUNT_WIDE, served.monitoringSuffix);
+  return topicNameFor(served.monitoringSuffix);
 }
 
-/** The monitoring stack's operator dashboard, `dynamodb-{environmentSuffix}`. */
 export function dashboardName(served: ServedStack): string {
-  return `${ACCOUNT_WIDE}-${served.monitoringSuffix}`;
+  return dashboardNameFor(served.monitoringSuffix);
 }
 
 /** The six roles of the access stack: `dynamodb-{physical table}-{read|write}-role`. */

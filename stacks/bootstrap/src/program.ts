@@ -7,6 +7,7 @@ import {
   STATE_BACKEND_VARIABLE,
   type PipelineStack,
 } from "@dynamodb-platform/deploy-pipeline";
+import { tagEveryResource } from "@dynamodb-platform/tags";
 import { GithubRole } from "./components/github-role";
 import { StateBucket } from "./components/state-bucket";
 import { readBootstrapConfig } from "./config";
@@ -25,37 +26,31 @@ import { defaultStateBucketName } from "./state-bucket-name";
 /** The outputs are exactly the GitHub repository variables the workflow reads, under their names. */
 export type BootstrapExports = Record<string, pulumi.Output<string> | string>;
 
-/**
- * Once per account, by hand: the identities CI uses and the state bucket. Tags are set on each
- * taggable resource explicitly rather than by tagEveryResource: the S3 bucket settings resources
- * (versioning, encryption, public access block, policy) take no tags and the shared untaggable
- * list does not name them yet.
- */
+/** Once per account, by hand: the identities CI uses and the state bucket. */
 export async function bootstrapProgram(): Promise<BootstrapExports> {
   const config = readBootstrapConfig();
+  tagEveryResource(config.tags);
   const [{ accountId }, { partition }] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
   const account: Account = { partition, accountId };
   const bucket: StateBucketRef = { partition, name: config.stateBucketName ?? defaultStateBucketName(accountId, config.region) };
   const served = config.servedStacks;
-  const tags = config.tags;
 
-  const state = new StateBucket("pulumi-state", { bucketName: bucket.name, bucketArn: bucketArn(bucket), tags });
+  const state = new StateBucket("pulumi-state", { bucketName: bucket.name, bucketArn: bucketArn(bucket) });
   const providerArn: pulumi.Input<string> =
     config.githubOidcProviderArn ??
-    new aws.iam.OpenIdConnectProvider("github-actions", { url: GITHUB_OIDC_URL, clientIdLists: [GITHUB_OIDC_AUDIENCE], tags: { ...tags } }).arn;
+    new aws.iam.OpenIdConnectProvider("github-actions", { url: GITHUB_OIDC_URL, clientIdLists: [GITHUB_OIDC_AUDIENCE] }).arn;
 
   const boundaryArn = policyArn(account, ACCESS_BOUNDARY_POLICY_NAME);
   const boundary = new aws.iam.Policy("access-boundary", {
     name: ACCESS_BOUNDARY_POLICY_NAME,
     description: "Permissions boundary of the access stack's roles: DynamoDB data access to the platform's tables only",
     policy: JSON.stringify(accessBoundaryPolicy(account, served)),
-    tags: { ...tags },
   });
 
   const pullRequests = [pullRequestSubject(config.githubRepository)];
   const deploys = [deployEnvironmentSubject(config.githubRepository)];
   const role = (name: string, roleName: string, description: string, subjects: string[], policy: PolicyDocument, dependsOn: pulumi.Resource[] = []) =>
-    new GithubRole(name, { roleName, description, providerArn, subjects, policy, tags }, { dependsOn: [state, ...dependsOn] }).role;
+    new GithubRole(name, { roleName, description, providerArn, subjects, policy }, { dependsOn: [state, ...dependsOn] }).role;
 
   // Pull requests preview; the post-deploy verify job runs in the deploy environment with the same
   // read-only role, a subject that already holds deploy rights, so trusting it widens nothing.

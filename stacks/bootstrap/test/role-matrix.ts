@@ -28,13 +28,14 @@ export function trustOf(run: ProgramRun, roleName: string): unknown {
 export type Cell = readonly [expected: "Allowed" | "Denied", action: string, resource: string, context?: Record<string, string>];
 
 /** Runs every cell through the simulator and returns the ones that disagree (empty = matrix holds). */
-export async function disagreements(policy: unknown, principal: string, cells: readonly Cell[], boundary?: unknown): Promise<string[]> {
+export async function disagreements(policy: unknown, principal: string, cells: readonly Cell[], boundary?: unknown, resourcePolicy?: unknown): Promise<string[]> {
   const wrong: string[] = [];
+  const holder = { principal, policy, boundary, resourcePolicy };
   for (const [expected, action, resource, context] of cells) {
     const request: Request = { action, resource, context };
-    let verdict: Verdict = await simulate({ principal, policy, boundary }, request);
+    let verdict: Verdict = await simulate(holder, request);
     // Actions without resource-level permissions (ListTables, DescribeLimits) are judged on "*".
-    if (verdict === "error: must.use.wildcard") verdict = await simulate({ principal, policy, boundary }, { ...request, resource: "*" });
+    if (verdict === "error: must.use.wildcard") verdict = await simulate(holder, { ...request, resource: "*" });
     const actual = verdict === "NotApplicable" ? "Denied" : verdict;
     if (actual !== expected) wrong.push(`${action} on ${resource}${context ? ` ${JSON.stringify(context)}` : ""}: expected ${expected}, got ${verdict}`);
   }

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { MandatoryTags } from "@dynamodb-platform/tags";
 import type { PolicyDocument } from "../policies/document";
 import { githubTrustPolicy } from "../policies/github-trust";
 
@@ -11,7 +10,6 @@ export interface GithubRoleArgs {
   /** The OIDC `sub` claims allowed to assume the role. */
   readonly subjects: readonly string[];
   readonly policy: PolicyDocument;
-  readonly tags: MandatoryTags;
 }
 
 /** A role GitHub Actions assumes by OIDC, with one inline policy. */
@@ -26,7 +24,6 @@ export class GithubRole extends pulumi.ComponentResource {
         name: args.roleName,
         description: args.description,
         assumeRolePolicy: pulumi.output(args.providerArn).apply((arn) => JSON.stringify(githubTrustPolicy(arn, args.subjects))),
-        tags: { ...args.tags },
       },
       { parent: this },
     );

@@ -1,12 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { MandatoryTags } from "@dynamodb-platform/tags";
 
 export interface StateBucketArgs {
   readonly bucketName: string;
   /** `arn:<partition>:s3:::<name>`, known before the bucket exists. */
   readonly bucketArn: string;
-  readonly tags: MandatoryTags;
 }
 
 /** Every request over plain HTTP is refused (Amazon S3 User Guide, "Security best practices": aws:SecureTransport). */
@@ -37,7 +35,7 @@ export class StateBucket extends pulumi.ComponentResource {
   constructor(name: string, args: StateBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamodb-platform:bootstrap:StateBucket", name, {}, opts);
     const child = { parent: this };
-    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: { ...args.tags } }, child);
+    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, child);
     new aws.s3.BucketVersioning(name, { bucket: this.bucket.id, versioningConfiguration: { status: "Enabled" } }, child);
     new aws.s3.BucketServerSideEncryptionConfiguration(
       name,

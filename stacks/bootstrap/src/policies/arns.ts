@@ -24,6 +24,15 @@ export function topicArn(account: Account, served: ServedStack): string {
   return `arn:${account.partition}:sns:${served.monitoringRegion}:${account.accountId}:${alarmTopicName(served)}`;
 }
 
+/**
+ * Every KMS key of the account in the served tables' regions: IAM names keys only by key ARN,
+ * with `*` for the key id (AWS KMS Developer Guide, "Specifying KMS keys in IAM policy statements").
+ */
+export function kmsKeyArns(account: Account, served: readonly ServedStack[]): string[] {
+  const regions = new Set(served.map((s) => s.dataRegion));
+  return [...regions].map((region) => `arn:${account.partition}:kms:${region}:${account.accountId}:key/*`);
+}
+
 export function accessRoleArns(account: Account, served: ServedStack): string[] {
   return accessRoleNames(served).map((name) => roleArn(account, name));
 }

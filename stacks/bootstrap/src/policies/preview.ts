@@ -1,6 +1,6 @@
 import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-pipeline";
 import type { ServedStack } from "../served-stacks";
-import { accessRoleArns, alarmArns, dashboardArn, tableArns, topicArn, type Account } from "./arns";
+import { accessRoleArns, alarmArns, dashboardArn, kmsKeyArns, tableArns, topicArn, type Account } from "./arns";
 import { allow, policyDocument, type PolicyDocument } from "./document";
 import { listStateBucket, readCheckpoints, type StateBucket } from "./state";
 
@@ -22,6 +22,14 @@ export const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarms", "cloudwatch:Des
 export const PREVIEW_DASHBOARD_READS = ["cloudwatch:GetDashboard"];
 export const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"];
 export const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:SimulatePrincipalPolicy"];
+/**
+ * `npm run verify` and the adoption report read a table's KMS key with
+ * DescribeKey: KeyMetadata.KeyManager tells the AWS managed key from a customer managed one. The
+ * key ARN is only known from the live table, so every key of this account in the tables' region.
+ * DescribeKey returns metadata only; it can neither use nor change a key. Keys whose policy does not
+ * delegate to IAM (a customer managed key policy may not) still refuse it: verify then says so.
+ */
+export const PREVIEW_KEY_READS = ["kms:DescribeKey"];
 
 export function previewPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
   return policyDocument([
@@ -30,6 +38,7 @@ export function previewPolicy(account: Account, bucket: StateBucket, served: rea
     allow("ReadDashboard", PREVIEW_DASHBOARD_READS, served.map((s) => dashboardArn(account, s))),
     allow("ReadAlarmTopic", PREVIEW_TOPIC_READS, served.map((s) => topicArn(account, s))),
     allow("ReadAndSimulateAccessRoles", PREVIEW_ROLE_READS, served.flatMap((s) => accessRoleArns(account, s))),
+    allow("DescribeKeysOfThisAccount", PREVIEW_KEY_READS, kmsKeyArns(account, served)),
     listStateBucket(bucket),
     readCheckpoints(bucket, PIPELINE_STACKS, served.map((s) => s.stack)),
   ]);
