@@ -151,6 +151,9 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
   ["iam-role-naming", "a role named otherwise", broken(good.role, { name: "events-reader-dev" }), /is named 'events-reader-dev'.*dynamodb-\{table\}-\{read\|write\}-role/],
   ["iam-role-naming", "an admin role", broken(good.role, { name: "dynamodb-events-dev-admin-role" }), /is named 'dynamodb-events-dev-admin-role'/],
   ["iam-role-naming", "a generated name", broken(good.role, { name: undefined }), /is named '\(generated\)'/],
+  ["iam-role-naming", "a platform-prefixed role that is not a CI role", broken(good.role, { name: "dynamodb-platform-admin" }), /is named 'dynamodb-platform-admin'/],
+  ["iam-role-naming", "a CI role name with something after it", broken(good.role, { name: "dynamodb-platform-deploy-data-v2" }), /is named 'dynamodb-platform-deploy-data-v2'/],
+  ["names-carry-environment-suffix", "an environment stack creating the account-level preview role", broken(good.role, { name: "dynamodb-platform-preview" }), /named 'dynamodb-platform-preview' without the environment suffix 'dev'/],
   ["names-carry-environment-suffix", "a table without the suffix", broken(good.table, { name: "sessions" }), /named 'sessions' without the environment suffix 'dev'/],
   ["names-carry-environment-suffix", "an alarm without the suffix", broken(good.queryAlarm, { name: "systemerrors-events" }), /named 'systemerrors-events' without/],
   ["names-carry-environment-suffix", "a topic with the suffix only as a substring", broken(good.topic, { name: "alarms-devices" }), /named 'alarms-devices' without/],
@@ -197,6 +200,13 @@ describe("names-carry-environment-suffix with adoption", () => {
 
   test("without a configured suffix there is nothing to check", async () => {
     expect(await evaluatePolicies([broken(good.table, { name: "sessions" })], {})).toEqual([]);
+  });
+
+  test("an account-level stack (bootstrap: no environmentSuffix) may create the platform's CI roles", async () => {
+    const roles = ["dynamodb-platform-preview", "dynamodb-platform-deploy-data", "dynamodb-platform-deploy-monitoring", "dynamodb-platform-deploy-access"].map((name) =>
+      broken(good.role, { name }),
+    );
+    expect(await evaluatePolicies(roles, {})).toEqual([]);
   });
 
   test("tablesWithStreams is configurable", async () => {

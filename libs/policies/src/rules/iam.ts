@@ -1,4 +1,4 @@
-import { ACCESS_ROLE_NAME } from "@dynamodb-platform/stack-config";
+import { ACCESS_ROLE_NAME, PLATFORM_ROLE_NAME } from "@dynamodb-platform/stack-config";
 import { loadPolicy, type Statement } from "@cloud-copilot/iam-policy";
 import { IAM_POLICY_TYPES, ROLE, violation, type PlatformPolicy } from "./rule";
 
@@ -75,15 +75,25 @@ export const iamTrustNotPublic: PlatformPolicy = {
   },
 };
 
+/** The two kinds of role the platform creates: the access roles, and its own CI roles (bootstrap). */
+const ROLE_NAME_RULES = [ACCESS_ROLE_NAME, PLATFORM_ROLE_NAME];
+
 export const iamRoleNaming: PlatformPolicy = {
   name: "iam-role-naming",
-  description: "IAM role names follow dynamodb-{table}-{read|write}-role.",
+  description: "IAM role names follow dynamodb-{table}-{read|write}-role, or are the platform's CI roles dynamodb-platform-preview and dynamodb-platform-deploy-{stack}.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== ROLE) return;
     const name = String(args.props["name"] ?? "");
-    if (!ACCESS_ROLE_NAME.test(name)) {
-      reportViolation(violation(args.type, args.name, `is named '${name || "(generated)"}'`, "name it dynamodb-{table}-{read|write}-role"));
+    if (!ROLE_NAME_RULES.some((rule) => rule.test(name))) {
+      reportViolation(
+        violation(
+          args.type,
+          args.name,
+          `is named '${name || "(generated)"}'`,
+          "name an access role dynamodb-{table}-{read|write}-role (accessRoleName); only bootstrap's CI roles are named dynamodb-platform-preview or dynamodb-platform-deploy-{stack}",
+        ),
+      );
     }
   },
 };

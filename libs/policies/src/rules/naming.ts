@@ -23,9 +23,14 @@ function isAdoptedName(type: string, name: string, adopted: readonly string[]): 
   return false;
 }
 
+/**
+ * A stack without an environmentSuffix is account-level: bootstrap, once per account, whose CI
+ * roles, state bucket and boundary serve every environment of the account. Its names carry no
+ * suffix, so nothing is checked; a stack with a suffix may not create them (they lack the suffix).
+ */
 export const namesCarryEnvironmentSuffix: PlatformPolicy = {
   name: "names-carry-environment-suffix",
-  description: "Physical names of tables, alarms, topics and roles carry the stack's environmentSuffix (adopted production tables and their roles keep their names).",
+  description: "Physical names of tables, alarms, topics and roles carry the stack's environmentSuffix (adopted production tables and their roles keep their names; an account-level stack, which has no environmentSuffix, is not checked).",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
