@@ -76,26 +76,9 @@ describe("the ceiling (the access roles' permissions boundary)", () => {
 
 describe("policyDocument", () => {
   test("is the IAM JSON AWS receives: version, Allow statements with Sid, Action and Resource", () => {
-    expect(policyDocument(accessStatements("write", USERS))).toEqual({
+    expect(policyDocument([{ sid: "ReadOne", actions: ["dynamodb:GetItem"], resources: [table("users")] }])).toEqual({
       Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "WriteItems",
-          Effect: "Allow",
-          Action: [
-            "dynamodb:PutItem",
-            "dynamodb:UpdateItem",
-            "dynamodb:DeleteItem",
-            "dynamodb:BatchWriteItem",
-            "dynamodb:ConditionCheckItem",
-            "dynamodb:DescribeTable",
-            "dynamodb:PartiQLInsert",
-            "dynamodb:PartiQLUpdate",
-            "dynamodb:PartiQLDelete",
-          ],
-          Resource: [table("users")],
-        },
-      ],
+      Statement: [{ Sid: "ReadOne", Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: [table("users")] }],
     });
   });
 });
