@@ -3,7 +3,7 @@ export { MAX_ATTEMPTS, awsClientConfig, type AwsClientConfig } from "./client-co
 export { WORKSPACE_ROOT, readStackContext, stackDir, type LiveTable, type StackContext, type StackFolder } from "./stack-context";
 export { readStackOutputs, runCommand, type CommandRunner, type StackOutputsResult } from "./stack-outputs";
 export { runCli } from "./run-cli";
-export { dataStackConfigSource } from "./data-stack-config";
+export { dataStackConfigSource, stackConfigSource } from "./data-stack-config";
 export { describeKeyManager, type KeyManagerAnswer } from "./kms-key-manager";
 export { TableNotFoundError, describeLiveTable, readLiveTable, type LiveTableClients, type LiveTableState } from "./live-table";
 export { isOnKmsKey, tableKmsKeyArn } from "./table-kms-key";

@@ -1,4 +1,4 @@
 import { runCli } from "@dynamodb-platform/live-account";
 import { main } from "./main";
 
-runCli("verify", () => main(process.argv.slice(2), { out: (text) => console.log(text), err: (text) => console.error(text) }));
+runCli("verify", () => main(process.argv.slice(2), { out: (text) => console.log(text) }));

@@ -3,5 +3,5 @@ export { verify, type VerifyOptions } from "./verify";
 export { createClients, type VerifyClients } from "./clients";
 export type { Check, CheckStatus } from "./check";
 export { formatJson, formatTable, summarize } from "./report";
-export type { KeyManager, KeyManagerLookup } from "./tables/encryption";
+export type { EncryptedTable } from "./tables/encryption";
 export { TEST_ALARM_REASON, type Clock } from "./alarms/fire-test-alarm";

@@ -1,60 +1,70 @@
 import type { MetricAlarm } from "@aws-sdk/client-cloudwatch";
-import { readStackFiles, type ConfigSource } from "@dynamodb-platform/stack-config";
-import { stackDir, type StackContext } from "@dynamodb-platform/live-account";
-import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
+import { TableNotFoundError, dataStackConfigSource, readLiveTable, type LiveTableState, type StackContext } from "@dynamodb-platform/live-account";
+import { readMandatoryTags } from "@dynamodb-platform/tags";
 import { alarmChecks, describeAlarms } from "./alarms/alarm-checks";
+import { dashboardChecks } from "./alarms/dashboard-check";
 import { expectedAlarms, type MonitoringOutputs } from "./alarms/expected-alarms";
 import { fireTestAlarm, realClock, type Clock } from "./alarms/fire-test-alarm";
+import { readMonitoringConfig } from "./alarms/monitoring-config";
 import { topicChecks } from "./alarms/topic-checks";
 import type { Check } from "./check";
 import type { VerifyClients } from "./clients";
 import { roleChecks, type RoleArns } from "./roles/role-checks";
 import { PROJECTS, type OutputsReader } from "./stack-outputs";
-import { encryptionChecks, type KeyManager, type KeyManagerLookup } from "./tables/encryption";
-import { readLiveTable } from "./tables/live-table";
+import { encryptionChecks, type EncryptedTable } from "./tables/encryption";
 import { tableChecks } from "./tables/table-checks";
 
 export interface VerifyOptions {
   readonly context: StackContext;
   readonly clients: VerifyClients;
   readonly readOutputs: OutputsReader;
-  readonly keyManager: KeyManagerLookup;
   readonly fireTestAlarm: boolean;
   readonly clock?: Clock;
   /** The workspace root whose stack files hold the expectations (tests point at fixtures). */
   readonly root?: string;
 }
 
-/** The mandatory tags the data stack applies, from its Pulumi.<stack>.yaml. */
-function dataStackTags(stack: string, root?: string): MandatoryTags {
-  const files = readStackFiles(stackDir("data", root), stack);
-  const source: ConfigSource = { project: files.project, get: (key) => files.config[key.includes(":") ? key : `${files.project}:${key}`] };
-  return readMandatoryTags(source);
+/** The live table, or undefined when DescribeTable says it does not exist (a failed check, not a stop). */
+async function liveTableOrNone(clients: VerifyClients, name: string): Promise<LiveTableState | undefined> {
+  try {
+    return await readLiveTable(clients, name);
+  } catch (error) {
+    if (error instanceof TableNotFoundError) return undefined;
+    throw error;
+  }
 }
 
 async function verifyTables(options: VerifyOptions): Promise<Check[]> {
   const { context, clients } = options;
-  const tags = dataStackTags(context.stack, options.root);
+  // The mandatory tags the data stack applies, read with its own reader from its Pulumi.<stack>.yaml.
+  const tags = readMandatoryTags(dataStackConfigSource(context.stack, options.root));
   const checks: Check[] = [];
-  const encrypted: Parameters<typeof encryptionChecks>[0][number][] = [];
+  const encrypted: EncryptedTable[] = [];
   for (const { spec, physicalName } of context.tables) {
-    const live = await readLiveTable(clients.dynamodb, physicalName);
+    const live = await liveTableOrNone(clients, physicalName);
     if (!live) {
       checks.push({ area: "tables", subject: physicalName, check: "exists", status: "fail", expected: "the table", actual: "(not found)" });
       continue;
     }
     checks.push(...tableChecks(spec, physicalName, live, tags));
-    encrypted.push({ name: physicalName, arn: live.table.TableArn ?? "", sse: live.table.SSEDescription });
+    encrypted.push({ name: physicalName, arn: live.table.TableArn ?? "", sse: live.table.SSEDescription, keyManager: live.kmsKeyManager });
   }
-  const keys = [...new Set(encrypted.map((table) => table.sse?.KMSMasterKeyArn).filter((key): key is string => key !== undefined))];
-  const managers = new Map<string, KeyManager | undefined>(await Promise.all(keys.map(async (key) => [key, await options.keyManager(key)] as const)));
-  return [...checks, ...encryptionChecks(encrypted, managers)];
+  return [...checks, ...encryptionChecks(encrypted)];
 }
 
-async function verifyAlarms(options: VerifyOptions, outputs: MonitoringOutputs): Promise<Check[]> {
-  const expected = expectedAlarms(options.context, outputs, options.root);
+async function verifyMonitoring(options: VerifyOptions, outputs: MonitoringOutputs): Promise<Check[]> {
+  const config = readMonitoringConfig(options.context.stack, options.root);
+  const expected = expectedAlarms(options.context, outputs, config);
   const live = await describeAlarms(options.clients.cloudwatch, expected.map((alarm) => alarm.name));
-  const checks = [...alarmChecks(expected, live, outputs.alarmTopicArn), ...(await topicChecks(options.clients.sns, outputs.alarmTopicArn))];
+  const publishing = {
+    ...Object.fromEntries(Object.entries(outputs.systemErrorsAlarmNames).map(([key, name]) => [name, outputs.systemErrorsAlarmArns[key] ?? ""])),
+    [outputs.userErrorsAlarmName]: outputs.userErrorsAlarmArn,
+  };
+  const checks = [
+    ...alarmChecks(expected, live, outputs.alarmTopicArn),
+    ...(await topicChecks(options.clients.sns, outputs.alarmTopicArn, publishing, config)),
+    ...(await dashboardChecks(options.clients.cloudwatch, outputs.dashboardName, config.environmentSuffix)),
+  ];
   if (options.fireTestAlarm) {
     const systemErrors = new Set(Object.values(outputs.systemErrorsAlarmNames));
     const candidates: MetricAlarm[] = live.filter((alarm) => systemErrors.has(alarm.AlarmName ?? ""));
@@ -83,6 +93,6 @@ export async function verify(options: VerifyOptions): Promise<Check[]> {
   const [data, monitoring, access] = [await deployed("data"), await deployed("monitoring"), await deployed("access")];
   if (data) checks.push(...(await verifyTables(options)));
   if (access) checks.push(...(await roleChecks(options.clients.iam, context, (access["roleArns"] ?? {}) as RoleArns)));
-  if (monitoring) checks.push(...(await verifyAlarms(options, monitoring as unknown as MonitoringOutputs)));
+  if (monitoring) checks.push(...(await verifyMonitoring(options, monitoring as unknown as MonitoringOutputs)));
   return checks;
 }

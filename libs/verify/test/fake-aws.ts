@@ -1,4 +1,4 @@
-import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, SetAlarmStateCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, GetDashboardCommand, SetAlarmStateCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import {
   DescribeContinuousBackupsCommand,
   DescribeContributorInsightsCommand,
@@ -9,13 +9,16 @@ import {
   type TableDescription,
 } from "@aws-sdk/client-dynamodb";
 import { IAMClient, SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
+import { DescribeKeyCommand, KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { StackOutputsResult } from "@dynamodb-platform/live-account";
 import { mockClient } from "aws-sdk-client-mock";
 
 /**
  * A deployed dev environment as AWS describes it, in the shapes the AWS APIs return (field names
- * and values as in the DynamoDB, IAM, CloudWatch and SNS API references). Each test breaks one part.
+ * and values as in the DynamoDB, KMS, IAM, CloudWatch and SNS API references). The alarms, topic
+ * policy and dashboard are what the monitoring stack declares (stacks/monitoring/src). Each test
+ * breaks one part.
  */
 export const ACCOUNT = "123456789012";
 export const REGION = "ap-southeast-2";
@@ -113,21 +116,26 @@ export function deployedEnvironment() {
     { actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [`${tableArn("events-dev")}/stream/*`] },
     { actions: ["dynamodb:ListStreams"], resources: ["*"] },
   );
+  const alarmArn = (name: string) => `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${name}`;
+  // DescribeAlarms as CloudWatch returns the monitoring stack's alarms: each reads its data in a
+  // query that returns no data and watches FILL(<id>, 0); M of M + 2 minutes.
   const systemErrors = (key: string): MetricAlarm => ({
     AlarmName: `systemerrors-${key}-dev`,
+    AlarmArn: alarmArn(`systemerrors-${key}-dev`),
     ActionsEnabled: true,
     AlarmActions: [TOPIC],
     OKActions: [TOPIC],
     StateValue: "OK",
     Metrics: [
       {
-        Id: "q",
+        Id: "systemErrors",
         Expression: `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${key}-dev'`,
         Period: 60,
-        ReturnData: true,
+        ReturnData: false,
       },
+      { Id: "filled", Label: `SystemErrors ${key}-dev (quiet minutes as 0)`, Expression: "FILL(systemErrors, 0)", ReturnData: true },
     ],
-    EvaluationPeriods: 3,
+    EvaluationPeriods: 5,
     DatapointsToAlarm: 3,
     Threshold: 1,
     ComparisonOperator: "GreaterThanThreshold",
@@ -139,15 +147,16 @@ export function deployedEnvironment() {
     systemErrors("users"),
     {
       AlarmName: "usererrors-dynamodb-dev",
+      AlarmArn: alarmArn("usererrors-dynamodb-dev"),
       ActionsEnabled: true,
       AlarmActions: [TOPIC],
       OKActions: [TOPIC],
       StateValue: "OK",
       Metrics: [
-        { Id: "m", MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "UserErrors", Dimensions: [] }, Period: 60, Stat: "Sum" }, ReturnData: false },
-        { Id: "e", Expression: "FILL(m, 0)", ReturnData: true },
+        { Id: "userErrors", MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "UserErrors", Dimensions: [] }, Period: 60, Stat: "Sum" }, ReturnData: false },
+        { Id: "filled", Label: "UserErrors, account and region (quiet minutes as 0)", Expression: "FILL(userErrors, 0)", ReturnData: true },
       ],
-      EvaluationPeriods: 1,
+      EvaluationPeriods: 3,
       DatapointsToAlarm: 1,
       Threshold: 5,
       ComparisonOperator: "GreaterThanThreshold",
@@ -156,9 +165,21 @@ export function deployedEnvironment() {
   ];
   const topicAttributes: Record<string, string> = {
     TopicArn: TOPIC,
+    // The monitoring stack's topic policy (stacks/monitoring/src/topic/alarm-topic-policy.ts).
     Policy: JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Sid: "CloudWatchAlarms", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: TOPIC }],
+      Statement: [
+        { Sid: "AccountOwnerManagesTopic", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ["SNS:GetTopicAttributes", "SNS:Subscribe"], Resource: TOPIC },
+        {
+          Sid: "CloudWatchAlarmsOfThisStackPublish",
+          Effect: "Allow",
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Action: "SNS:Publish",
+          Resource: TOPIC,
+          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": alarms.map((alarm) => alarm.AlarmArn) } },
+        },
+        { Sid: "DenyRequestsWithoutTls", Effect: "Deny", Principal: "*", Action: ["SNS:Publish"], Resource: TOPIC, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      ],
     }),
   };
   const subscriptions = [{ SubscriptionArn: `${TOPIC}:5f6e7d8c-1111-2222-3333-444455556666`, Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC }];
@@ -169,7 +190,10 @@ export function deployedEnvironment() {
       outputs: {
         alarmTopicArn: TOPIC,
         systemErrorsAlarmNames: { events: "systemerrors-events-dev", sessions: "systemerrors-sessions-dev", users: "systemerrors-users-dev" },
+        systemErrorsAlarmArns: Object.fromEntries(["events", "sessions", "users"].map((key) => [key, alarmArn(`systemerrors-${key}-dev`)])),
         userErrorsAlarmName: "usererrors-dynamodb-dev",
+        userErrorsAlarmArn: alarmArn("usererrors-dynamodb-dev"),
+        dashboardName: "dynamodb-dev",
       },
     },
     access: {
@@ -181,8 +205,23 @@ export function deployedEnvironment() {
       },
     },
   };
-  return { tables, policies, alarms, topicAttributes, subscriptions, outputs, /** What each DescribeAlarmHistory poll returns, in order; later polls return nothing. */
-    historyPolls: [] as { HistorySummary: string; HistoryData: string; Timestamp: Date }[][] };
+  /** KMS keys of the account by ARN, and who manages each (kms:DescribeKey KeyMetadata.KeyManager). */
+  const keys: Record<string, KeyManagerType> = { [AWS_MANAGED_DYNAMODB_KEY]: "AWS" };
+  const dashboards = ["dynamodb-dev"];
+  return {
+    tables,
+    keys,
+    /** kms:DescribeKey is denied to the verifying identity. */
+    kmsDenied: false,
+    policies,
+    alarms,
+    topicAttributes,
+    subscriptions,
+    dashboards,
+    outputs,
+    /** What each DescribeAlarmHistory poll returns, in order; later polls return nothing. */
+    historyPolls: [] as { HistorySummary: string; HistoryData: string; Timestamp: Date }[][],
+  };
 }
 
 export type Environment = ReturnType<typeof deployedEnvironment>;
@@ -217,6 +256,7 @@ export function serve(environment: Environment) {
   const iam = mockClient(IAMClient);
   const cloudwatch = mockClient(CloudWatchClient);
   const sns = mockClient(SNSClient);
+  const kms = mockClient(KMSClient);
   const live = (name: string | undefined) => {
     const found = environment.tables[name ?? ""];
     if (!found) throw Object.assign(new Error(`Requested resource not found: Table: ${name} not found`), { name: "ResourceNotFoundException" });
@@ -229,13 +269,31 @@ export function serve(environment: Environment) {
   dynamodb.on(DescribeContributorInsightsCommand).callsFake((input: { TableName?: string }) => ({ TableName: input.TableName, ...live(input.TableName).insights }));
   dynamodb.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: { TimeToLiveStatus: "DISABLED" } });
   dynamodb.on(ListTagsOfResourceCommand).callsFake((input: { ResourceArn?: string }) => ({ Tags: live(input.ResourceArn?.split("/").pop()).tags }));
+  kms.on(DescribeKeyCommand).callsFake((input: { KeyId?: string }) => {
+    if (environment.kmsDenied) {
+      throw Object.assign(new Error(`User: arn:aws:sts::${ACCOUNT}:assumed-role/dynamodb-platform-preview/ci is not authorized to perform: kms:DescribeKey on resource: ${input.KeyId}`), {
+        name: "AccessDeniedException",
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    const manager = environment.keys[input.KeyId ?? ""];
+    if (!manager) throw Object.assign(new Error(`Key '${input.KeyId}' does not exist`), { name: "NotFoundException", $metadata: { httpStatusCode: 400 } });
+    return { KeyMetadata: { AWSAccountId: ACCOUNT, KeyId: input.KeyId?.split("/").pop(), Arn: input.KeyId, KeyManager: manager, KeyState: "Enabled", Enabled: true } };
+  });
   iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy(environment, input));
   cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
     MetricAlarms: environment.alarms.filter((alarm) => input.AlarmNames?.includes(alarm.AlarmName ?? "")),
   }));
   cloudwatch.on(SetAlarmStateCommand).resolves({});
+  cloudwatch.on(GetDashboardCommand).callsFake((input: { DashboardName?: string }) => {
+    const name = input.DashboardName ?? "";
+    if (!environment.dashboards.includes(name)) {
+      throw Object.assign(new Error(`Dashboard ${name} does not exist`), { name: "DashboardNotFoundError", $metadata: { httpStatusCode: 404 } });
+    }
+    return { DashboardName: name, DashboardArn: `arn:aws:cloudwatch::${ACCOUNT}:dashboard/${name}`, DashboardBody: "{\"widgets\":[]}" };
+  });
   cloudwatch.on(DescribeAlarmHistoryCommand).callsFake(() => ({ AlarmHistoryItems: environment.historyPolls.shift() ?? [] }));
   sns.on(GetTopicAttributesCommand).callsFake(() => ({ Attributes: environment.topicAttributes }));
   sns.on(ListSubscriptionsByTopicCommand).callsFake(() => ({ Subscriptions: environment.subscriptions }));
-  return { dynamodb, iam, cloudwatch, sns, restore: () => [dynamodb, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
+  return { dynamodb, kms, iam, cloudwatch, sns, restore: () => [dynamodb, kms, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
 }

@@ -1,13 +1,9 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
-import { mockClient } from "aws-sdk-client-mock";
-import { SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
-import { LiveAccountError, readStackContext } from "@dynamodb-platform/live-account";
-import { TEST_ALARM_REASON, createClients, main, type Check, type KeyManagerLookup } from "../src";
-import { kmsKeyManagerLookup } from "../src/tables/kms-lookup";
+import { DescribeKeyCommand } from "@aws-sdk/client-kms";
+import { GetDashboardCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
+import { LiveAccountError, readStackContext, runCli } from "@dynamodb-platform/live-account";
+import { TEST_ALARM_REASON, createClients, main, type Check } from "../src";
 import { AWS_MANAGED_DYNAMODB_KEY, REGION, TOPIC, deployedEnvironment, serve, type Environment } from "./fake-aws";
-
-const noKms: KeyManagerLookup = () => Promise.resolve(undefined);
 
 interface Run {
   readonly code: number;
@@ -16,26 +12,27 @@ interface Run {
   readonly checks: Check[];
 }
 
-async function run(environment: Environment, argv: string[] = ["--stack", "dev", "--json"], keyManager = noKms, clock = fakeClock()): Promise<Run> {
+const setUp = (environment: Environment, clock = fakeClock()) => () =>
+  Promise.resolve({ context: readStackContext("dev"), clients: createClients(REGION), readOutputs: (folder: string) => Promise.resolve(environment.outputs[folder]), clock });
+
+/** Runs verify as `npm run verify` does: main under live-account's runCli, which sets the exit code and prints known failures. */
+async function run(environment: Environment, argv: string[] = ["--stack", "dev", "--json"], clock = fakeClock()): Promise<Run> {
   const served = serve(environment);
   let out = "";
-  let err = "";
+  const err: string[] = [];
+  const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
   try {
-    const code = await main(argv, {
-      out: (text) => (out += text),
-      err: (text) => (err += text),
-      setUp: () =>
-        Promise.resolve({
-          context: readStackContext("dev"),
-          clients: createClients(REGION),
-          readOutputs: (folder) => Promise.resolve(environment.outputs[folder]),
-          keyManager,
-          clock,
-        }),
-    });
+    const running = main(argv, { out: (text) => (out += text), setUp: setUp(environment, clock) });
+    runCli("verify", () => running);
+    await running.catch(() => undefined);
+    // runCli sets the exit code in a promise callback: let it run.
+    await new Promise((resolve) => setImmediate(resolve));
+    const code = process.exitCode as number;
+    process.exitCode = undefined;
     const checks = argv.includes("--json") && out ? (JSON.parse(out) as { checks: Check[] }).checks : [];
-    return { code, out, err, checks };
+    return { code, out, err: err.join("\n"), checks };
   } finally {
+    error.mockRestore();
     served.restore();
   }
 }
@@ -74,11 +71,26 @@ describe("verify on a deployed environment that matches the specs", () => {
     expect(result.out).toMatch(/\d+ passed, 0 failed, \d+ unverified$/);
   });
 
-  test("without kms:DescribeKey the shared in-account key is unverified, not passed; with it, the AWS managed key passes", async () => {
-    const heuristic = await run(deployedEnvironment());
-    expect(heuristic.checks.filter((c) => c.check === "encryption").map((c) => c.status)).toEqual(["unverified", "unverified", "unverified"]);
-    const described = await run(deployedEnvironment(), undefined, (key) => Promise.resolve(key === AWS_MANAGED_DYNAMODB_KEY ? "AWS" : undefined));
+  test("kms:DescribeKey says the tables' key is AWS managed: encryption passes; denied, the shared in-account key is unverified, not passed", async () => {
+    const described = await run(deployedEnvironment());
     expect(described.checks.filter((c) => c.check === "encryption").map((c) => c.status)).toEqual(["pass", "pass", "pass"]);
+    const denied = deployedEnvironment();
+    denied.kmsDenied = true;
+    const heuristic = await run(denied);
+    expect(heuristic.checks.filter((c) => c.check === "encryption").map((c) => [c.status, c.actual])).toEqual(
+      ["events-dev", "sessions-dev", "users-dev"].map(() => ["unverified", expect.stringMatching(/kms:DescribeKey denied/) as unknown]),
+    );
+    expect(heuristic.code).toBe(0);
+  });
+
+  test("asks KMS about each table's own key, read-only", async () => {
+    const served = serve(deployedEnvironment());
+    try {
+      await main(["--stack", "dev", "--json"], { out: () => undefined, setUp: setUp(deployedEnvironment()) });
+      expect(served.kms.commandCalls(DescribeKeyCommand).map((call) => call.args[0].input)).toEqual([1, 2, 3].map(() => ({ KeyId: AWS_MANAGED_DYNAMODB_KEY })));
+    } finally {
+      served.restore();
+    }
   });
 });
 
@@ -87,7 +99,8 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
     const environment = deployedEnvironment();
     const customerKey = `arn:aws:kms:${REGION}:123456789012:key/99999999-8888-7777-6666-555544443333`;
     environment.tables["users-dev"].description.SSEDescription = { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: customerKey };
-    const result = await run(environment, undefined, (key) => Promise.resolve(key === customerKey ? "CUSTOMER" : "AWS"));
+    environment.keys[customerKey] = "CUSTOMER";
+    const result = await run(environment);
     expect(failed(result, "users-dev", "encryption")?.actual).toBe(`SSEType KMS, customer managed key ${customerKey}`);
     expect(result.code).toBe(1);
   });
@@ -96,6 +109,7 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
     const environment = deployedEnvironment();
     environment.tables["users-dev"].description.SSEDescription = { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: `arn:aws:kms:${REGION}:123456789012:key/other` };
     environment.tables["events-dev"].description.SSEDescription = undefined;
+    environment.kmsDenied = true;
     const result = await run(environment);
     expect(failed(result, "users-dev", "encryption")?.actual).toMatch(/the tables use 2 different keys/);
     expect(failed(result, "events-dev", "encryption")?.actual).toBe("no SSEDescription: the AWS owned key");
@@ -177,6 +191,53 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
     expect(failed(result, "alarms-dynamodb-dev", "topic policy")).toBeDefined();
   });
 
+  test("a topic policy letting CloudWatch publish without the aws:SourceAccount and aws:SourceArn conditions", async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["Policy"] = JSON.stringify({
+      Statement: [{ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: TOPIC }],
+    });
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "topic policy")?.actual).toMatch(/^systemerrors-events-dev: allowed without aws:SourceAccount and aws:SourceArn conditions; /);
+  });
+
+  test("a topic policy whose aws:SourceArn leaves out one alarm names that alarm", async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["Policy"] = environment.topicAttributes["Policy"].replace(/,"arn:aws:cloudwatch:[^"]*:alarm:usererrors-dynamodb-dev"/, "");
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([["alarms-dynamodb-dev", "topic policy", "usererrors-dynamodb-dev: not allowed"]]);
+  });
+
+  test("a topic on a key the stack's config does not name", async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["KmsMasterKeyId"] = `arn:aws:kms:${REGION}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "topic encryption")).toMatchObject({ expected: "no SSE", actual: expect.stringMatching(/^KmsMasterKeyId arn:aws:kms:/) as unknown });
+  });
+
+  test("a dashboard that is not in CloudWatch", async () => {
+    const environment = deployedEnvironment();
+    environment.dashboards = [];
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([["dynamodb-dev", "dashboard exists", "(not found)"]]);
+    expect(result.code).toBe(1);
+  });
+
+  test("the dashboard is read with GetDashboard by its exported name, which follows dynamodb-{environmentSuffix}", async () => {
+    const environment = deployedEnvironment();
+    const served = serve(environment);
+    try {
+      await main(["--stack", "dev", "--json"], { out: () => undefined, setUp: setUp(environment) });
+      expect(served.cloudwatch.commandCalls(GetDashboardCommand).map((call) => call.args[0].input)).toEqual([{ DashboardName: "dynamodb-dev" }]);
+    } finally {
+      served.restore();
+    }
+    const renamed = deployedEnvironment();
+    (renamed.outputs["monitoring"] as { outputs: Record<string, unknown> }).outputs["dashboardName"] = "dynamodb-ops";
+    renamed.dashboards = ["dynamodb-ops"];
+    const result = await run(renamed);
+    expect(failures(result).map((c) => [c.check, c.expected, c.actual])).toEqual([["dashboard name", "dynamodb-dev", "dynamodb-ops"]]);
+  });
+
   test("a pending subscription", async () => {
     const environment = deployedEnvironment();
     environment.subscriptions[0].SubscriptionArn = "PendingConfirmation";
@@ -207,6 +268,44 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
     };
     const result = await run(environment);
     expect(failed(result, "systemerrors-events-dev", "metric or query")?.actual).toBe("AWS/DynamoDB SystemErrors [TableName=events-dev] Sum 60s");
+  });
+
+  test("a SystemErrors alarm on the bare Metrics Insights query (no FILL: it would never return to OK)", async () => {
+    const environment = deployedEnvironment();
+    const [query] = environment.alarms[2].Metrics ?? [];
+    environment.alarms[2] = { ...environment.alarms[2], Metrics: [{ ...query, ReturnData: true }] };
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.expected, c.actual])).toEqual([
+      [
+        "systemerrors-users-dev",
+        "metric or query",
+        `FILL({SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = 'users-dev' 60s}, 0)`,
+        `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = 'users-dev' 60s`,
+      ],
+    ]);
+  });
+
+  test("alarms evaluated without the late-data minutes (M of M instead of M of M + 2)", async () => {
+    const environment = deployedEnvironment();
+    environment.alarms[0] = { ...environment.alarms[0], EvaluationPeriods: 3 };
+    environment.alarms[3] = { ...environment.alarms[3], EvaluationPeriods: 1 };
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.expected, c.actual])).toEqual([
+      ["systemerrors-events-dev", "evaluation", "3 of 5", "3 of 3"],
+      ["usererrors-dynamodb-dev", "evaluation", "1 of 3", "1 of 1"],
+    ]);
+  });
+
+  test("a UserErrors alarm filled over a per-table metric (UserErrors has no dimensions)", async () => {
+    const environment = deployedEnvironment();
+    const [source, filled] = environment.alarms[3].Metrics ?? [];
+    const metric = { ...source.MetricStat!.Metric!, Dimensions: [{ Name: "TableName", Value: "events-dev" }] };
+    environment.alarms[3] = { ...environment.alarms[3], Metrics: [{ ...source, MetricStat: { ...source.MetricStat!, Metric: metric } }, filled] };
+    const result = await run(environment);
+    expect(failed(result, "usererrors-dynamodb-dev", "metric or query")).toMatchObject({
+      expected: "FILL({AWS/DynamoDB UserErrors [] Sum 60s}, 0)",
+      actual: "FILL({AWS/DynamoDB UserErrors [TableName=events-dev] Sum 60s}, 0)",
+    });
   });
 
   test("missing data treated as missing, and a threshold moved", async () => {
@@ -245,7 +344,7 @@ describe("--fire-test-alarm", () => {
     const environment = deployedEnvironment();
     environment.historyPolls = [[], [item("Succeeded", null, `Successfully executed action ${TOPIC}`)]];
     const clock = fakeClock();
-    const result = await run(environment, fire, noKms, clock);
+    const result = await run(environment, fire, clock);
     const test = result.checks.find((check) => check.area === "test-alarm");
     expect(test).toMatchObject({ status: "pass", subject: "systemerrors-events-dev", actual: `Succeeded: Successfully executed action ${TOPIC}` });
     expect(clock.slept()).toBe(5_000);
@@ -262,7 +361,7 @@ describe("--fire-test-alarm", () => {
 
   test("no outcome within the bounded wait is a failure", async () => {
     const clock = fakeClock();
-    const result = await run(deployedEnvironment(), fire, noKms, clock);
+    const result = await run(deployedEnvironment(), fire, clock);
     expect(result.checks.find((check) => check.area === "test-alarm")?.actual).toBe("no action outcome recorded within 120 s");
     expect(clock.slept()).toBe(120_000);
   });
@@ -272,12 +371,7 @@ describe("--fire-test-alarm", () => {
     environment.alarms[0].StateValue = "ALARM";
     environment.historyPolls = [[item("Succeeded", null, "ok")]];
     const served = serve(environment);
-    const code = await main(fire, {
-      out: () => undefined,
-      err: () => undefined,
-      setUp: () =>
-        Promise.resolve({ context: readStackContext("dev"), clients: createClients(REGION), readOutputs: (f) => Promise.resolve(environment.outputs[f]), keyManager: noKms, clock: fakeClock() }),
-    });
+    const code = await main(fire, { out: () => undefined, setUp: setUp(environment) });
     expect(served.cloudwatch.commandCalls(SetAlarmStateCommand).map((call) => call.args[0].input)).toEqual([
       { AlarmName: "systemerrors-sessions-dev", StateValue: "ALARM", StateReason: TEST_ALARM_REASON },
     ]);
@@ -302,30 +396,11 @@ describe("usage and AWS errors", () => {
     const environment = deployedEnvironment();
     const served = serve(environment);
     served.dynamodb.on(DescribeTableCommand).rejects(error);
-    const failure = await main(["--stack", "dev"], {
-      out: () => undefined,
-      err: () => undefined,
-      setUp: () =>
-        Promise.resolve({ context: readStackContext("dev"), clients: createClients(REGION), readOutputs: (f) => Promise.resolve(environment.outputs[f]), keyManager: noKms }),
-    }).catch((e: unknown) => e);
+    const failure = await main(["--stack", "dev"], { out: () => undefined, setUp: setUp(environment) }).catch((e: unknown) => e);
     served.restore();
     expect(failure).toBeInstanceOf(LiveAccountError);
-    expect((failure as Error).message).toMatch(/^DescribeTable events-dev: /);
+    expect((failure as Error).message).toMatch(/^DescribeTable events-dev \(ap-southeast-2\): /);
     expect((failure as Error).message).toMatch(message);
     expect((failure as Error).message).not.toContain("\n");
-  });
-});
-
-describe("kms:DescribeKey tells the AWS managed key from a customer managed key", () => {
-  const kms = mockClient(KMSClient);
-  afterEach(() => kms.reset());
-  test.each([["AWS"], ["CUSTOMER"]] as const)("KeyManager %s", async (manager) => {
-    kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: "k", KeyManager: manager } });
-    await expect(kmsKeyManagerLookup(REGION)(AWS_MANAGED_DYNAMODB_KEY)).resolves.toBe(manager);
-  });
-
-  test("an identity not allowed kms:DescribeKey falls back to the heuristic instead of stopping", async () => {
-    kms.on(DescribeKeyCommand).rejects(Object.assign(new Error("not authorized to perform: kms:DescribeKey"), { name: "AccessDeniedException" }));
-    await expect(kmsKeyManagerLookup(REGION)(AWS_MANAGED_DYNAMODB_KEY)).resolves.toBeUndefined();
   });
 });

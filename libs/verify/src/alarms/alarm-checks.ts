@@ -21,7 +21,7 @@ export function alarmChecks(expected: readonly AlarmExpectation[], live: readonl
     const metric = describeAlarmMetric(alarm);
     const actions = (list: readonly string[] | undefined) => ((list ?? []).includes(topicArn) ? topicArn : (list ?? []).join(", ") || "(none)");
     return [
-      verdict("alarms", subject, "metric or query", expectation.metric.includes(metric), expectation.metric.join(" | "), metric),
+      compare("alarms", subject, "metric or query", expectation.metric, metric),
       compare("alarms", subject, "threshold", expectation.threshold, `${alarm.ComparisonOperator} ${alarm.Threshold}`),
       compare("alarms", subject, "evaluation", expectation.evaluation, `${alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods} of ${alarm.EvaluationPeriods}`),
       compare("alarms", subject, "missing data", expectation.treatMissingData, alarm.TreatMissingData ?? "missing"),

@@ -1,56 +1,55 @@
-import { readStackFiles } from "@dynamodb-platform/stack-config";
-import { stackDir, type StackContext } from "@dynamodb-platform/live-account";
+import type { StackContext } from "@dynamodb-platform/live-account";
+import { ALARM_PERIOD_SECONDS, USER_ERRORS_DATAPOINTS, USER_ERRORS_THRESHOLD, evaluationPeriodsFor, systemErrorsQuery } from "@dynamodb-platform/stack-config";
+import type { MonitoringConfig } from "./monitoring-config";
 
 /**
- * What the monitoring stack's alarms must look like in AWS. Kept here, in one place, as the
- * platform's promise (README "The monitoring stack"), not read from the monitoring code.
+ * What the monitoring stack's alarms must look like in AWS, from the values the stack itself
+ * declares them with (stack-config's monitoring-alarms, the stack's config file).
  */
 export interface AlarmExpectation {
   readonly name: string;
-  /** Accepted shapes of the watched metric, as describeAlarmMetric prints them. */
-  readonly metric: readonly string[];
+  /** The watched metric, as describeAlarmMetric prints it. */
+  readonly metric: string;
   readonly threshold: string;
   /** `<datapoints> of <periods>` */
   readonly evaluation: string;
   readonly treatMissingData: string;
 }
 
+/** The monitoring stack's outputs verify reads (stacks/monitoring/src/program.ts). */
 export interface MonitoringOutputs {
   readonly alarmTopicArn: string;
   readonly systemErrorsAlarmNames: Readonly<Record<string, string>>;
+  readonly systemErrorsAlarmArns: Readonly<Record<string, string>>;
   readonly userErrorsAlarmName: string;
+  readonly userErrorsAlarmArn: string;
+  readonly dashboardName: string;
 }
 
-const USER_ERRORS = "AWS/DynamoDB UserErrors [] Sum 60s";
+/**
+ * Every alarm watches FILL(<its data>, 0): DynamoDB publishes error metrics only in minutes with
+ * errors and alarms on AWS/DynamoDB ignore missing data, so without FILL an alarm would never
+ * return to OK (README, "Alarms that come back to OK").
+ */
+const filled = (input: string) => `FILL({${input}}, 0)`;
+const evaluation = (datapoints: number) => `${datapoints} of ${evaluationPeriodsFor(datapoints)}`;
 
-/** SystemErrors is published per TableName and Operation: one Metrics Insights query sums the operations. */
-export const systemErrorsQuery = (table: string) =>
-  `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${table}'`;
-
-function monitoringNumber(stack: string, key: string, fallback: number, root?: string): number {
-  const files = readStackFiles(stackDir("monitoring", root), stack);
-  const raw = files.config[`${files.project}:${key}`];
-  return raw === undefined ? fallback : Number(raw);
-}
-
-export function expectedAlarms(context: StackContext, outputs: MonitoringOutputs, root?: string): AlarmExpectation[] {
-  const threshold = monitoringNumber(context.stack, "systemErrorsThreshold", 1, root);
-  const datapoints = monitoringNumber(context.stack, "systemErrorsDatapoints", 3, root);
+export function expectedAlarms(context: StackContext, outputs: MonitoringOutputs, config: MonitoringConfig): AlarmExpectation[] {
   const systemErrors = context.tables.map(({ spec, physicalName }) => ({
     name: outputs.systemErrorsAlarmNames[spec.key] ?? `(no systemErrorsAlarmNames.${spec.key} output)`,
-    metric: [`${systemErrorsQuery(physicalName)} 60s`],
-    threshold: `GreaterThanThreshold ${threshold}`,
-    evaluation: `${datapoints} of ${datapoints}`,
+    metric: filled(`${systemErrorsQuery(physicalName)} ${ALARM_PERIOD_SECONDS}s`),
+    threshold: `GreaterThanThreshold ${config.systemErrorsThreshold}`,
+    evaluation: evaluation(config.systemErrorsDatapoints),
     treatMissingData: "notBreaching",
   }));
   return [
     ...systemErrors,
     {
       name: outputs.userErrorsAlarmName,
-      // The plain account-wide metric, or the same metric with gaps filled with 0 (metric math FILL).
-      metric: [USER_ERRORS, `FILL(${USER_ERRORS}, 0) 60s`],
-      threshold: "GreaterThanThreshold 5",
-      evaluation: "1 of 1",
+      // The account-wide metric: UserErrors has no dimensions.
+      metric: filled(`AWS/DynamoDB UserErrors [] Sum ${ALARM_PERIOD_SECONDS}s`),
+      threshold: `GreaterThanThreshold ${USER_ERRORS_THRESHOLD}`,
+      evaluation: evaluation(USER_ERRORS_DATAPOINTS),
       treatMissingData: "notBreaching",
     },
   ];

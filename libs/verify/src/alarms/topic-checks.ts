@@ -1,45 +1,39 @@
 import { GetTopicAttributesCommand, paginateListSubscriptionsByTopic, type SNSClient, type Subscription } from "@aws-sdk/client-sns";
 import { awsCall } from "@dynamodb-platform/live-account";
-import { verdict, type Check } from "../check";
+import { compare, verdict, type Check } from "../check";
+import type { MonitoringConfig } from "./monitoring-config";
+import { cloudWatchPublish } from "./topic-policy";
 
-interface PolicyStatement {
-  readonly Effect?: string;
-  readonly Principal?: string | { readonly Service?: string | readonly string[] };
-  readonly Action?: string | readonly string[];
-  readonly Resource?: string | readonly string[];
-  readonly Condition?: unknown;
-}
-
-const list = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === "string" ? [value] : value);
-
-/** True when an Allow statement lets the CloudWatch service call sns:Publish on this topic. */
-export function letsCloudWatchPublish(policyJson: string | undefined, topicArn: string): boolean {
-  if (!policyJson) return false;
-  const parsed = JSON.parse(policyJson) as { Statement?: PolicyStatement | PolicyStatement[] };
-  const statements = parsed.Statement === undefined ? [] : Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-  return statements.some((statement) => {
-    const services = typeof statement.Principal === "object" ? list(statement.Principal.Service) : [];
-    const actions = list(statement.Action).map((action) => action.toLowerCase());
-    const resources = list(statement.Resource);
-    return (
-      statement.Effect === "Allow" &&
-      services.includes("cloudwatch.amazonaws.com") &&
-      (actions.includes("sns:publish") || actions.includes("sns:*")) &&
-      (resources.includes(topicArn) || resources.includes("*"))
-    );
-  });
-}
+/** The alarms that publish to the topic, by name, with their ARNs (the stack's outputs). */
+export type PublishingAlarms = Readonly<Record<string, string>>;
 
 const AWS_MANAGED_SNS_KEY = /(^|:)alias\/aws\/sns$/;
 
+function policyCheck(subject: string, policyJson: string | undefined, topicArn: string, alarms: PublishingAlarms): Check {
+  const account = topicArn.split(":")[4] ?? "";
+  const problems = Object.entries(alarms).flatMap(([name, arn]) => {
+    const answer = cloudWatchPublish(policyJson, topicArn, { "aws:SourceAccount": account, "aws:SourceArn": arn });
+    if (answer === "allowed") return [];
+    return [answer === "not-allowed" ? `${name}: not allowed` : `${name}: allowed without aws:SourceAccount and aws:SourceArn conditions`];
+  });
+  return verdict(
+    "alarms",
+    subject,
+    "topic policy",
+    problems.length === 0,
+    `cloudwatch.amazonaws.com may sns:Publish for each alarm, on aws:SourceAccount ${account} and aws:SourceArn`,
+    problems.length === 0 ? `allowed for ${Object.keys(alarms).length} alarms, with both conditions` : problems.join("; "),
+  );
+}
+
 /**
- * The alarm topic: CloudWatch must be able to publish to it. A topic encrypted with the AWS
- * managed key aws/sns can never receive alarm notifications: that key's policy does not let
- * CloudWatch use it and cannot be edited (AWS re:Post knowledge center,
- * "cloudwatch-configure-alarm-sns"); the topic policy must allow cloudwatch.amazonaws.com
- * sns:Publish (knowledge center "cloudwatch-receive-sns-for-alarm-trigger").
+ * The alarm topic: CloudWatch must be able to publish to it. Encryption must be what the stack's
+ * config says: none by default, or the organisation's customer managed key. Never the AWS managed
+ * key aws/sns, whose policy does not let CloudWatch use it and cannot be edited (AWS re:Post
+ * knowledge center, "cloudwatch-configure-alarm-sns"). The topic policy must let
+ * cloudwatch.amazonaws.com publish for each of the stack's alarms, on its confused-deputy conditions.
  */
-export async function topicChecks(sns: SNSClient, topicArn: string): Promise<Check[]> {
+export async function topicChecks(sns: SNSClient, topicArn: string, alarms: PublishingAlarms, config: MonitoringConfig): Promise<Check[]> {
   const attributes = (await awsCall(`GetTopicAttributes ${topicArn}`, () => sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn })))).Attributes ?? {};
   const key = attributes["KmsMasterKeyId"];
   const subscriptions: Subscription[] = [];
@@ -47,23 +41,13 @@ export async function topicChecks(sns: SNSClient, topicArn: string): Promise<Che
     for await (const page of paginateListSubscriptionsByTopic({ client: sns }, { TopicArn: topicArn })) subscriptions.push(...(page.Subscriptions ?? []));
   });
   const subject = topicArn.split(":").pop() ?? topicArn;
+  const expectedKey = config.alarmTopicKmsKeyArn ? `KmsMasterKeyId ${config.alarmTopicKmsKeyArn}` : "no SSE";
+  const liveKey = key ? `KmsMasterKeyId ${key}` : "no SSE";
   const checks: Check[] = [
-    verdict(
-      "alarms",
-      subject,
-      "topic encryption",
-      !key || !AWS_MANAGED_SNS_KEY.test(key),
-      "no SSE, or a customer managed key whose policy lets CloudWatch use it (never alias/aws/sns)",
-      key ? `KmsMasterKeyId ${key}` : "no SSE",
-    ),
-    verdict(
-      "alarms",
-      subject,
-      "topic policy",
-      letsCloudWatchPublish(attributes["Policy"], topicArn),
-      "Allow cloudwatch.amazonaws.com sns:Publish on the topic",
-      letsCloudWatchPublish(attributes["Policy"], topicArn) ? "allowed" : "no statement allows it",
-    ),
+    key && AWS_MANAGED_SNS_KEY.test(key)
+      ? verdict("alarms", subject, "topic encryption", false, `${expectedKey} (never alias/aws/sns: CloudWatch cannot use it)`, liveKey)
+      : compare("alarms", subject, "topic encryption", expectedKey, liveKey),
+    policyCheck(subject, attributes["Policy"], topicArn, alarms),
   ];
   if (subscriptions.length === 0) {
     checks.push({ area: "alarms", subject, check: "subscriptions", status: "unverified", expected: "confirmed subscriptions", actual: "none: nobody is notified" });

@@ -1,8 +1,8 @@
 import type { KeySchemaElement, AttributeDefinition, GlobalSecondaryIndexDescription } from "@aws-sdk/client-dynamodb";
+import type { LiveTableState } from "@dynamodb-platform/live-account";
 import type { MandatoryTags } from "@dynamodb-platform/tags";
 import type { GlobalIndexSpec, KeyAttribute, TableSpec } from "@dynamodb-platform/table-specs";
 import { compare, type Check } from "../check";
-import type { LiveTableState } from "./live-table";
 
 const keyText = (hash: KeyAttribute, range?: KeyAttribute) => `HASH ${hash.name} ${hash.type}${range ? `, RANGE ${range.name} ${range.type}` : ""}`;
 
@@ -33,7 +33,6 @@ export function tableChecks(spec: TableSpec, name: string, live: LiveTableState,
   const insights = live.contributorInsights;
   const liveIndexes = table.GlobalSecondaryIndexes ?? [];
   const specIndexes = spec.globalSecondaryIndexes ?? [];
-  const liveTags = new Map(live.tags.map((tag) => [tag.Key, tag.Value]));
   return [
     check("key schema", keyText(spec.hashKey, spec.rangeKey), liveKeyText(table.KeySchema, table.AttributeDefinitions)),
     // A table that was never on demand reports no BillingModeSummary: it is provisioned.
@@ -59,6 +58,6 @@ export function tableChecks(spec: TableSpec, name: string, live: LiveTableState,
       [insights.ContributorInsightsStatus ?? "DISABLED", insights.ContributorInsightsMode].filter(Boolean).join(", "),
     ),
     check("time to live", "DISABLED", live.timeToLive?.TimeToLiveStatus ?? "DISABLED"),
-    ...Object.entries(tags).map(([key, value]) => check(`tag ${key}`, value, liveTags.get(key))),
+    ...Object.entries(tags).map(([key, value]) => check(`tag ${key}`, value, live.tags[key])),
   ];
 }
