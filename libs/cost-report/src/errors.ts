@@ -1,8 +1,11 @@
+import { LiveAccountError } from "@dynamodb-platform/live-account";
+
 /**
  * Bad input to the cost report (arguments, a price file, a price list without a needed price).
- * The CLI prints the message alone on one line and exits 2, like a LiveAccountError.
+ * A LiveAccountError, so runCli prints the message alone on one line and exits 2, as for every
+ * other known failure of the live-account tools.
  */
-export class CostReportError extends Error {
+export class CostReportError extends LiveAccountError {
   constructor(message: string) {
     super(message);
     this.name = "CostReportError";

@@ -1,4 +1,4 @@
-export { main } from "./cli";
+export { main } from "./main";
 export { CostReportError } from "./errors";
 export { parseOptions, type CostReportOptions } from "./options";
 export { buildCostReport, type CostReport } from "./report";

@@ -1,7 +1,6 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { awsClientConfig, readStackContext, type StackContext } from "@dynamodb-platform/live-account";
-import { CostReportError } from "./errors";
+import { awsClientConfig, readStackContext } from "@dynamodb-platform/live-account";
 import { addedFeatures, type FeatureCost } from "./estimate/added-features";
 import { APPROXIMATIONS } from "./estimate/approximations";
 import { tableCost, type TableCost } from "./estimate/table-cost";
@@ -30,17 +29,6 @@ export interface CostReport {
   readonly approximations: readonly string[];
 }
 
-function stackContext(stack: string): StackContext {
-  try {
-    return readStackContext(stack);
-  } catch (error) {
-    if (error instanceof Error && error.name === "Error") {
-      throw new CostReportError(`--stack ${stack}: ${error.message}. Use a stack with a stacks/data/Pulumi.<stack>.yaml (dev, prod)`);
-    }
-    throw error;
-  }
-}
-
 async function priceList(options: CostReportOptions, region: string, now: Date): Promise<{ snapshot: PriceListSnapshot; source: string }> {
   if (options.pricesFile !== undefined) {
     return { snapshot: loadPriceList(options.pricesFile, region), source: `saved file ${options.pricesFile}` };
@@ -54,7 +42,7 @@ const sum = <T>(items: readonly T[], of: (item: T) => number) => items.reduce((t
 
 /** Reads the live account and the price list, and estimates each table's cost now and on-demand. */
 export async function buildCostReport(options: CostReportOptions, now: Date = new Date()): Promise<CostReport> {
-  const context = stackContext(options.stack);
+  const context = readStackContext(options.stack);
   // Prices first: a bad --prices file stops the run before any call to the account.
   const { snapshot, source } = await priceList(options, context.region, now);
   const { rates, priceList: description } = buildRateCard(snapshot);

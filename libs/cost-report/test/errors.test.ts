@@ -35,8 +35,15 @@ describe("AWS failures stop the run with one line and exit 2", () => {
     account.dynamodb.on(DescribeTableCommand, { TableName: "sessions" }).rejects(awsError("ThrottlingException", "Rate of requests exceeds the allowed throughput"));
     const result = await runTool(["--stack", "prod", "--json"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("cost-report: DescribeTable sessions: AWS kept throttling the request after retries with backoff (ThrottlingException). Run again later.");
+    expect(result.stderr).toBe("cost-report: DescribeTable sessions (ap-southeast-2): AWS kept throttling the request after retries with backoff (ThrottlingException). Run again later.");
   });
+});
+
+test("a missing table names the table and the region", async () => {
+  account.dynamodb.on(DescribeTableCommand, { TableName: "users" }).rejects(awsError("ResourceNotFoundException", "Requested resource not found: Table: users not found"));
+  const result = await runTool(["--stack", "prod"]);
+  expect(result).toMatchObject({ code: 2, stdout: "" });
+  expect(result.stderr).toBe("cost-report: DescribeTable users (ap-southeast-2): not found (Requested resource not found: Table: users not found).");
 });
 
 describe("bad input is refused before any AWS call", () => {
@@ -57,7 +64,7 @@ describe("bad input is refused before any AWS call", () => {
   test("a stack without a stack file", async () => {
     const result = await runTool(["--stack", "staging"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^cost-report: --stack staging: .*Pulumi\.staging\.yaml does not exist\. Use a stack with a stacks\/data\/Pulumi\.<stack>\.yaml/);
+    expect(result.stderr).toMatch(/^cost-report: \S*stacks\/data\/Pulumi\.staging\.yaml does not exist\. Create it \(pulumi stack init <stack>, then set its config\) or choose an existing stack$/);
     noAwsCall();
   });
 

@@ -1,5 +1,5 @@
-import { DescribeTableCommand, type DynamoDBClient, type TableDescription } from "@aws-sdk/client-dynamodb";
-import { awsCall } from "@dynamodb-platform/live-account";
+import type { DynamoDBClient, TableDescription } from "@aws-sdk/client-dynamodb";
+import { describeLiveTable } from "@dynamodb-platform/live-account";
 
 export type BillingMode = "PROVISIONED" | "PAY_PER_REQUEST";
 
@@ -28,9 +28,9 @@ function billingModeOf(table: TableDescription): BillingMode {
   return table.BillingModeSummary?.BillingMode === "PAY_PER_REQUEST" ? "PAY_PER_REQUEST" : "PROVISIONED";
 }
 
-export async function describeLiveTable(client: DynamoDBClient, tableName: string): Promise<LiveTableShape> {
-  const response = await awsCall(`DescribeTable ${tableName}`, () => client.send(new DescribeTableCommand({ TableName: tableName })));
-  const table = response.Table ?? {};
+/** The capacity and sizes of a live table, from live-account's DescribeTable (the same call and errors as the other tools). */
+export async function describeTableCapacity(client: DynamoDBClient, tableName: string): Promise<LiveTableShape> {
+  const table = await describeLiveTable(client, tableName);
   const billingMode = billingModeOf(table);
   // An on-demand table reports 0 provisioned units; a provisioned one is billed for what it shows.
   const capacity = (throughput: { ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined) =>

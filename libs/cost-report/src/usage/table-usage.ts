@@ -3,7 +3,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { LiveTable } from "@dynamodb-platform/live-account";
 import type { TableSpec } from "@dynamodb-platform/table-specs";
 import { readConsumedUnits, type ConsumedUnits, type UsageWindow } from "./consumed-capacity";
-import { describeLiveTable, type BillingMode, type CapacityHolder } from "./describe-table";
+import { describeTableCapacity, type BillingMode, type CapacityHolder } from "./describe-table";
 
 export type CapacityUsage = CapacityHolder & { readonly consumed: ConsumedUnits };
 
@@ -23,7 +23,7 @@ export async function readTableUsage(
   live: LiveTable,
   window: UsageWindow,
 ): Promise<TableUsage> {
-  const shape = await describeLiveTable(clients.dynamodb, live.physicalName);
+  const shape = await describeTableCapacity(clients.dynamodb, live.physicalName);
   const holders = [shape.table, ...shape.indexes];
   // One ConsumedUnits per holder, in the same order.
   const consumed = await readConsumedUnits(clients.cloudwatch, live.physicalName, holders.map((holder) => holder.indexName), window);
