@@ -29,8 +29,9 @@ describe("offline plan", () => {
   });
 
   test("plans every stack, data first", () => {
-    expect(projects.map((p) => p.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
-    expect(dev.map((p) => p.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
+    const all = ["dynamodb-data", "dynamodb-access", "dynamodb-bootstrap", "dynamodb-monitoring"];
+    expect(projects.map((p) => p.project)).toEqual(all);
+    expect(dev.map((p) => p.project)).toEqual(all);
   });
 
   test("monitoring and access are fed the data stack's planned outputs", () => {
@@ -40,9 +41,9 @@ describe("offline plan", () => {
       (alarm) => ((alarm.inputs["metricQueries"] ?? []) as { expression: string }[]).map((q) => q.expression),
     );
     expect(queries.some((q) => q.endsWith("WHERE TableName = 'events-dev'"))).toBe(true);
-    const dataStreams = dev[0].run.outputs["streamArns"] as Record<string, string>;
+    const dataTables = dev[0].run.outputs["tableArns"] as Record<string, string>;
     const readEvents = resourcesOfType(access, "aws:iam/rolePolicy:RolePolicy").find((p) => p.inputs["role"] === "dynamodb-events-dev-read-role");
-    expect(String(readEvents?.inputs["policy"])).toContain(dataStreams.events);
+    expect(String(readEvents?.inputs["policy"])).toContain(`"${dataTables.events}/stream/*"`);
   });
 
   test("the summary says it is offline and shows the properties that matter", () => {
@@ -51,15 +52,17 @@ describe("offline plan", () => {
     expect(text).toMatch(/dynamodb:Table\s+table-sessions-dev\s+name=sessions-dev\n\s+billing=PAY_PER_REQUEST\n\s+key=sessionId\(S\)/);
     expect(text).toMatch(/gsi=userId-timestamp-index\(userId\+timestamp, ALL\)/);
     expect(text).toMatch(/pitr=35d/);
-    expect(text).toMatch(/fires=GreaterThanThreshold 5 in 1 of 1 periods/);
+    expect(text).toMatch(/fires=GreaterThanThreshold 5 in 1 of 3 periods/);
+    expect(text).toMatch(/fires=GreaterThanThreshold 1 in 3 of 5 periods/);
+    expect(text).toMatch(/dynamodb-dev widgets=\d+/);
     expect(text).toMatch(/WriteItems: PutItem,UpdateItem,DeleteItem,BatchWriteItem/);
-    expect(text).toMatch(/Totals: 21 resources in 3 stacks, 0 to import/);
+    expect(text).toMatch(/Totals: 38 resources in 4 stacks, 0 to import/);
   });
 
   test.each(["dev", "prod"])("every resource of every stack passes every policy (%s)", async (stack) => {
     const planned = stack === "dev" ? dev : await plan(stack);
     const results = await checkPolicies(stack, planned);
-    expect(results.map((r) => r.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-monitoring"]);
+    expect(results.map((r) => r.project)).toEqual(["dynamodb-data", "dynamodb-access", "dynamodb-bootstrap", "dynamodb-monitoring"]);
     expect(results.every((r) => r.checkedResources > 0)).toBe(true);
     expect(results.flatMap((r) => r.violations)).toEqual([]);
   });
@@ -111,13 +114,15 @@ describe("offline plan", () => {
     const prod = await plan("prod");
     const text = formatPlan("prod", prod, root, path.join(root, "dist", "plan", "prod"));
     for (const table of ["events", "sessions", "users"]) expect(text).toContain(`IMPORT id=${table}`);
+    expect(text).toMatch(/keeps-live=streamEnabled,streamViewType/);
+    expect(text).toMatch(/update-timeout=12h/);
     expect(text).toMatch(/3 to import/);
   });
 
   test("writes one JSON file per stack with every resource in a stable order", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
     const files = writePlanJson(dir, dev);
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(["dynamodb-access.json", "dynamodb-data.json", "dynamodb-monitoring.json"]);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(["dynamodb-access.json", "dynamodb-bootstrap.json", "dynamodb-data.json", "dynamodb-monitoring.json"]);
     const data = JSON.parse(fs.readFileSync(path.join(dir, "dynamodb-data.json"), "utf8")) as { resources: { type: string; name: string }[]; outputs: object };
     const keys = data.resources.map((r) => `${r.type} ${r.name}`);
     expect(keys).toEqual([...keys].sort());
@@ -152,13 +157,14 @@ describe("npm start", () => {
     }
   };
 
-  test("plans all three stacks of prod and writes the JSON plan where it is told", () => {
+  test("plans every stack of prod and writes the JSON plan where it is told", () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
     const { status, out } = start("--stack", "prod", "--out", outDir);
     expect(status).toBe(0);
     expect(out).toMatch(/Offline plan of stack 'prod'/);
-    expect(out).toMatch(/Totals: 21 resources in 3 stacks, 3 to import/);
-    expect(out).toMatch(/dynamodb-monitoring: 5 resources checked, all passed/);
+    expect(out).toMatch(/Totals: 38 resources in 4 stacks, 3 to import/);
+    expect(out).toMatch(/dynamodb-monitoring: 7 resources checked, all passed/);
+    expect(out).toMatch(/dynamodb-bootstrap: 15 resources checked, all passed/);
     expect(fs.existsSync(path.join(outDir, "dynamodb-monitoring.json"))).toBe(true);
   }, 60_000);
 
