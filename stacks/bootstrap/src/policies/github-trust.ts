@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from "../github";
 
 /**
@@ -6,7 +7,7 @@ import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from "../github";
  * (GitHub docs, "Configuring OpenID Connect in Amazon Web Services": condition on
  * `token.actions.githubusercontent.com:aud` and `:sub`.)
  */
-export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): object {
+export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): aws.iam.PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
