@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/**
+ * A copy of this workspace in a temporary folder (sources, stack files, Nx and package settings;
+ * `node_modules` linked, not copied), where the real Nx CLI runs the stacks' targets with a
+ * recording stand-in for `pulumi` on PATH. The targets write `dist/` files into the stack
+ * folders; in the copy, nothing is written into the checkout.
+ */
+export interface ScratchWorkspace {
+  readonly root: string;
+  /** Runs Nx in the copy; `calls` are the stand-in's records: `<stack folder> <pulumi arguments>`. */
+  nx(args: readonly string[], pulumi?: PulumiAnswer): NxRun;
+  /** What Nx plans for these arguments (`--graph=stdout`): the tasks and what each waits for. Nothing runs. */
+  plan(args: readonly string[]): PlannedTasks;
+}
+
+export interface NxRun {
+  ok: boolean;
+  calls: string[];
+  output: string;
+}
+
+export interface PlannedTasks {
+  /** Task ids, `<project>:<target>`, sorted. */
+  tasks: string[];
+  /** Each task's prerequisites (task ids, sorted). */
+  waitsFor: Record<string, string[]>;
+  /** The project graph's targets of each project, as Nx resolved them. */
+  targetsOf: Record<string, string[]>;
+}
+
+/** How the stand-in answers `pulumi preview --json`: with this document, or by failing. */
+export type PulumiAnswer = { previewDocument: string } | { previewFails: true };
+
+const WORKSPACE = path.resolve(__dirname, "..", "..", "..");
+const NOT_COPIED = new Set(["node_modules", ".git", ".nx", "dist", "coverage"]);
+const NX_CLI = require.resolve("nx/bin/nx.js");
+
+export function scratchWorkspace(): ScratchWorkspace {
+  const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-targets-"));
+  const root = path.join(sandbox, "workspace");
+  fs.cpSync(WORKSPACE, root, { recursive: true, filter: (source) => !NOT_COPIED.has(path.basename(source)) });
+  fs.symlinkSync(path.join(WORKSPACE, "node_modules"), path.join(root, "node_modules"), "dir");
+
+  const bin = path.join(sandbox, "bin");
+  const callLog = path.join(sandbox, "calls.log");
+  const answerFile = path.join(sandbox, "preview-answer.json");
+  fs.mkdirSync(bin);
+  // Records the folder and arguments of every call; answers `preview --json` from answerFile, or
+  // fails it (as a policy violation or an engine error would) when there is no answer.
+  fs.writeFileSync(
+    path.join(bin, "pulumi"),
+    [
+      "#!/bin/sh",
+      `echo "$(basename "$PWD") $*" >> "${callLog}"`,
+      'case " $* " in',
+      `  *" --json "*) if [ -f "${answerFile}" ]; then cat "${answerFile}"; else echo "error: preview failed" >&2; exit 1; fi;;`,
+      `  *" preview "*) if [ ! -f "${answerFile}" ]; then echo "policy violation: (stand-in)" >&2; exit 1; fi;;`,
+      "esac",
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
+
+  // Variables of an outer Nx run (npm test) would otherwise leak into these runs. Plugins load
+  // in-process (NX_ISOLATE_PLUGINS=false): a third of the start-up time of an isolated plugin worker.
+  const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_")));
+  const env = {
+    ...outer,
+    PATH: `${bin}${path.delimiter}${outer["PATH"] ?? ""}`,
+    NX_DAEMON: "false",
+    NX_NO_CLOUD: "true",
+    NX_SKIP_NX_CACHE: "true",
+    NX_ISOLATE_PLUGINS: "false",
+    NX_TUI: "false",
+  };
+  const run = (args: readonly string[]): { ok: boolean; stdout: string; output: string } => {
+    try {
+      const stdout = execFileSync(process.execPath, [NX_CLI, ...args], { cwd: root, env, encoding: "utf8", stdio: "pipe" });
+      return { ok: true, stdout, output: stdout };
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout: string; stderr: string };
+      return { ok: false, stdout: String(stdout), output: `${String(stdout)}${String(stderr)}` };
+    }
+  };
+
+  return {
+    root,
+    nx(args, pulumi = { previewDocument: JSON.stringify({ steps: [], changeSummary: { same: 4 } }) }) {
+      fs.writeFileSync(callLog, "");
+      if ("previewDocument" in pulumi) fs.writeFileSync(answerFile, pulumi.previewDocument);
+      else fs.rmSync(answerFile, { force: true });
+      const { ok, output } = run([...args, "--outputStyle=static"]);
+      return { ok, output, calls: fs.readFileSync(callLog, "utf8").split("\n").filter(Boolean) };
+    },
+    plan(args) {
+      const { ok, stdout, output } = run([...args, "--graph=stdout"]);
+      if (!ok) throw new Error(`nx ${args.join(" ")} --graph=stdout failed:\n${output}`);
+      const planned = JSON.parse(stdout) as {
+        graph: { nodes: Record<string, { data: { targets?: Record<string, unknown> } }> };
+        tasks: { tasks: Record<string, unknown>; dependencies: Record<string, string[]> };
+      };
+      return {
+        tasks: Object.keys(planned.tasks.tasks).sort(),
+        waitsFor: Object.fromEntries(Object.entries(planned.tasks.dependencies).map(([task, deps]) => [task, [...deps].sort()])),
+        targetsOf: Object.fromEntries(Object.entries(planned.graph.nodes).map(([name, node]) => [name, Object.keys(node.data.targets ?? {}).sort()])),
+      };
+    },
+  };
+}
