@@ -1,3 +1,4 @@
+import { EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/data-contract";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -9,11 +10,6 @@ import { assessTable } from "./assess-table";
 import { isFailing, type Finding } from "./finding";
 import { readAdoptionState, type LiveClients } from "./read-live-table";
 
-/**
- * The data stack's list of tables whose running contributor insights rule it imports
- * (`EXISTING_CONTRIBUTOR_INSIGHTS_KEY` in stacks/data/src/config.ts; a library cannot import a stack).
- */
-export const EXISTING_CONTRIBUTOR_INSIGHTS_KEY = "existingContributorInsights";
 
 export interface TableReport {
   readonly key: string;

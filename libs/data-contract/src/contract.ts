@@ -7,6 +7,12 @@ export const DATA_PROJECT = "dynamodb-data";
  */
 export const ADOPT_EXISTING_TABLES_KEY = "adoptExistingTables";
 
+/**
+ * The data stack's list of adopted tables whose running contributor insights rule it imports
+ * rather than creates; the adoption report reads the same key.
+ */
+export const EXISTING_CONTRIBUTOR_INSIGHTS_KEY = "existingContributorInsights";
+
 /** Values keyed by logical table key (`events`, `sessions`, ...). */
 export type TableMap = Readonly<Record<string, string>>;
 

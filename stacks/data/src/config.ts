@@ -1,4 +1,4 @@
-import { ADOPT_EXISTING_TABLES_KEY } from "@dynamodb-platform/data-contract";
+import { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/data-contract";
 import {
   ConfigError,
   optionalStringList,
@@ -13,7 +13,6 @@ import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
 import { ADOPTION_STEP_KEY, ADOPTION_STEPS, isAdoptionStep, type AdoptionStep } from "./adoption/adoption-steps";
 
-export const EXISTING_CONTRIBUTOR_INSIGHTS_KEY = "existingContributorInsights";
 
 export interface DataStackConfig {
   readonly region: string;
