@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PIPELINE_STACKS, PULUMI_TARGETS, roleVariableFor } from "../src";
+import { PIPELINE_STACKS, PULUMI_TARGETS, roleVariableFor } from "@dynamodb-platform/deploy-identities";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PULUMI_TARGETS, STACK_PROJECTS } from "../src";
+import { PULUMI_TARGETS, STACK_PROJECTS } from "@dynamodb-platform/deploy-identities";
 import { scratchWorkspace, type ScratchWorkspace } from "./scratch-workspace";
 
 /**
@@ -30,6 +30,7 @@ let workspace: ScratchWorkspace;
 beforeAll(() => {
   workspace = scratchWorkspace();
 });
+afterAll(() => workspace.remove());
 
 jest.setTimeout(60_000);
 

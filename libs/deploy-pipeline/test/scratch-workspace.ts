@@ -15,6 +15,8 @@ export interface ScratchWorkspace {
   nx(args: readonly string[], pulumi?: PulumiAnswer): NxRun;
   /** What Nx plans for these arguments (`--graph=stdout`): the tasks and what each waits for. Nothing runs. */
   plan(args: readonly string[]): PlannedTasks;
+  /** Deletes the copy and the stand-in's records. */
+  remove(): void;
 }
 
 export interface NxRun {
@@ -89,6 +91,7 @@ export function scratchWorkspace(): ScratchWorkspace {
 
   return {
     root,
+    remove: () => fs.rmSync(sandbox, { recursive: true, force: true }),
     nx(args, pulumi = { previewDocument: JSON.stringify({ steps: [], changeSummary: { same: 4 } }) }) {
       fs.writeFileSync(callLog, "");
       if ("previewDocument" in pulumi) fs.writeFileSync(answerFile, pulumi.previewDocument);

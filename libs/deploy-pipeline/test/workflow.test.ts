@@ -13,7 +13,7 @@ import {
   roleVariableFor,
   type PipelineStack,
   type PulumiTarget,
-} from "../src";
+} from "@dynamodb-platform/deploy-identities";
 
 const root = path.join(__dirname, "..", "..", "..");
 const text = fs.readFileSync(path.join(root, ".github", "workflows", "infra.yml"), "utf8");

@@ -1,5 +1,5 @@
 import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
-import { DEPLOY_ENVIRONMENT } from "@dynamodb-platform/deploy-pipeline";
+import { DEPLOY_ENVIRONMENT } from "@dynamodb-platform/deploy-identities";
 
 export const GITHUB_REPOSITORY_KEY = "githubRepository";
 export const GITHUB_OIDC_PROVIDER_KEY = "githubOidcProviderArn";

@@ -8,7 +8,7 @@ import {
   systemErrorsAlarmName,
   userErrorsAlarmName,
 } from "@dynamodb-platform/stack-config";
-import { PIPELINE_STACKS, type PipelineStack } from "@dynamodb-platform/deploy-pipeline";
+import { PIPELINE_STACKS, type PipelineStack } from "@dynamodb-platform/deploy-identities";
 import type { ServedStack } from "./served-stacks";
 
 /** IAM names of what bootstrap creates: one set per account. */
@@ -16,7 +16,7 @@ export const PREVIEW_ROLE_NAME = PLATFORM_PREVIEW_ROLE_NAME;
 export const DEPLOY_ROLE_NAMES = Object.fromEntries(PIPELINE_STACKS.map((stack) => [stack, platformDeployRoleName(stack)])) as Readonly<
   Record<PipelineStack, string>
 >;
-export { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-pipeline";
+export { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-identities";
 
 /** The names the served monitoring stack gives its resources, by the same rules it uses. */
 export function alarmNames(served: ServedStack): string[] {

@@ -6,7 +6,7 @@ import {
   PREVIEW_ROLE_VARIABLE,
   STATE_BACKEND_VARIABLE,
   type PipelineStack,
-} from "@dynamodb-platform/deploy-pipeline";
+} from "@dynamodb-platform/deploy-identities";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { GithubRole } from "./components/github-role";
 import { StateBucket } from "./components/state-bucket";

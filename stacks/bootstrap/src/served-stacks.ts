@@ -10,7 +10,7 @@ import {
   validateEnvironmentSuffix,
   type ConfigSource,
 } from "@dynamodb-platform/stack-config";
-import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-pipeline";
+import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
 
 export const SERVED_STACKS_KEY = "servedStacks";
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataStack } from "@dynamodb-platform/data-contract";
-import { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-pipeline";
+import { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-identities";
 import { ACCESS_KINDS, resourceName, type AccessKind } from "@dynamodb-platform/stack-config";
 import { accessStatements, policyDocument } from "@dynamodb-platform/access-policy";
 import { trustPolicy } from "../policies/trust-policy";

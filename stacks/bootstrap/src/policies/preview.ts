@@ -1,4 +1,4 @@
-import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-pipeline";
+import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, alarmArns, dashboardArn, kmsKeyArns, tableArns, topicArn, type Account } from "./arns";
 import { allow, policyDocument, type PolicyDocument } from "./document";

@@ -1,4 +1,4 @@
-import { STACK_PROJECTS, type PipelineStack } from "@dynamodb-platform/deploy-pipeline";
+import { STACK_PROJECTS, type PipelineStack } from "@dynamodb-platform/deploy-identities";
 import { allow, type Statement } from "./document";
 
 /**

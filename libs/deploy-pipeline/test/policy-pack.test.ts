@@ -17,7 +17,7 @@ function documentedPolicies(): string[] {
 }
 
 async function startPack(): Promise<{ child: ChildProcess; port: string }> {
-  const child = spawn(process.execPath, ["index.js"], { cwd: path.join(__dirname, "..", "pack"), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["index.js"], { cwd: path.join(WORKSPACE, "libs", "policies", "pack"), stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<string>((resolve, reject) => {
@@ -32,7 +32,7 @@ async function startPack(): Promise<{ child: ChildProcess; port: string }> {
 }
 
 /**
- * The pack's entry is started as the Pulumi CLI starts it (a child process serving the analyzer
+ * The pack the Nx preview/deploy targets pass with --policy-pack. Its entry is started as the Pulumi CLI starts it (a child process serving the analyzer
  * gRPC protocol, never imported), and asked what the CLI asks first: GetAnalyzerInfo.
  */
 test("the pack serves exactly the documented policies, all mandatory", async () => {
