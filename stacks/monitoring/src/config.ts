@@ -26,7 +26,7 @@ export interface MonitoringStackConfig {
   readonly dataStack: string;
   /** SystemErrors alarms fire when the errors per minute exceed this... */
   readonly systemErrorsThreshold: number;
-  /** ...in this many consecutive minutes. */
+  /** ...in this many of the last (this + 2) minutes (M out of N, for late datapoints). */
   readonly systemErrorsDatapoints: number;
   readonly alarmEmails: readonly string[];
   /** The organisation's customer managed key for the alarm topic; absent: no encryption. */

@@ -4,5 +4,5 @@
  * transactions through the same item permissions). Stream reads (GetRecords) are not graphed.
  */
 export const READ_OPERATIONS = ["GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems", "ExecuteStatement"] as const;
-export const WRITE_OPERATIONS = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems", "BatchExecuteStatement"] as const;
+export const WRITE_OPERATIONS = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems", "BatchExecuteStatement", "ExecuteTransaction"] as const;
 export const TABLE_OPERATIONS: readonly string[] = [...READ_OPERATIONS, ...WRITE_OPERATIONS];
