@@ -1,12 +1,6 @@
 import type { AccessKind } from "@dynamodb-platform/stack-config";
 import { LIST_STREAMS_ACTION, READ_ITEM_ACTIONS, STREAM_READ_ACTIONS, WRITE_ITEM_ACTIONS } from "./actions";
-
-/** One Allow statement of an IAM policy, typed so a policy is built from data, not strings. */
-export interface AllowStatement {
-  readonly sid: string;
-  readonly actions: readonly string[];
-  readonly resources: readonly string[];
-}
+import { allow, type Statement } from "./policy-document";
 
 export interface TableAccessTarget {
   readonly tableArn: string;
@@ -16,16 +10,16 @@ export interface TableAccessTarget {
 
 const indexes = (tableArn: string) => `${tableArn}/index/*`;
 const streams = (tableArn: string) => `${tableArn}/stream/*`;
-const listStreams: AllowStatement = { sid: "ListStreams", actions: [LIST_STREAMS_ACTION], resources: ["*"] };
+const listStreams = allow("ListStreams", [LIST_STREAMS_ACTION], ["*"]);
 
 /** What one access role of `kind` may do on its table: reads on the table and its indexes (and streams), or writes on the table. */
-export function accessStatements(kind: AccessKind, target: TableAccessTarget): AllowStatement[] {
+export function accessStatements(kind: AccessKind, target: TableAccessTarget): Statement[] {
   if (kind === "write") {
-    return [{ sid: "WriteItems", actions: WRITE_ITEM_ACTIONS, resources: [target.tableArn] }];
+    return [allow("WriteItems", WRITE_ITEM_ACTIONS, [target.tableArn])];
   }
-  const statements: AllowStatement[] = [{ sid: "ReadItems", actions: READ_ITEM_ACTIONS, resources: [target.tableArn, indexes(target.tableArn)] }];
+  const statements = [allow("ReadItems", READ_ITEM_ACTIONS, [target.tableArn, indexes(target.tableArn)])];
   if (target.streamArn) {
-    statements.push({ sid: "ReadStream", actions: STREAM_READ_ACTIONS, resources: [streams(target.tableArn)] }, listStreams);
+    statements.push(allow("ReadStream", STREAM_READ_ACTIONS, [streams(target.tableArn)]), listStreams);
   }
   return statements;
 }
@@ -34,14 +28,10 @@ export function accessStatements(kind: AccessKind, target: TableAccessTarget): A
  * The most any access role may do on these tables: every action accessStatements can grant, on
  * the tables, their indexes and their streams. The access roles' permissions boundary.
  */
-export function accessCeilingStatements(tableArns: readonly string[]): AllowStatement[] {
+export function accessCeilingStatements(tableArns: readonly string[]): Statement[] {
   return [
-    {
-      sid: "ItemAccessOnPlatformTables",
-      actions: [...new Set([...READ_ITEM_ACTIONS, ...WRITE_ITEM_ACTIONS])],
-      resources: [...tableArns, ...tableArns.map(indexes)],
-    },
-    { sid: "StreamReadsOnPlatformTables", actions: STREAM_READ_ACTIONS, resources: tableArns.map(streams) },
+    allow("ItemAccessOnPlatformTables", [...new Set([...READ_ITEM_ACTIONS, ...WRITE_ITEM_ACTIONS])], [...tableArns, ...tableArns.map(indexes)]),
+    allow("StreamReadsOnPlatformTables", STREAM_READ_ACTIONS, tableArns.map(streams)),
     listStreams,
   ];
 }

@@ -1,4 +1,4 @@
-import { accessCeilingStatements, accessStatements, policyDocument, type AllowStatement } from "../src";
+import { accessCeilingStatements, accessStatements, allow, deny, policyDocument, type Statement } from "../src";
 
 const table = (name: string) => `arn:aws:dynamodb:ap-southeast-2:123456789012:table/${name}`;
 const EVENTS = { tableArn: table("events"), streamArn: `${table("events")}/stream/2026-01-01T00:00:00.000` };
@@ -6,9 +6,9 @@ const USERS = { tableArn: table("users") };
 
 /** IAM's ARN matching: `*` stands for any run of characters. */
 const covers = (pattern: string, arn: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`).test(arn);
-const grants = (statements: readonly AllowStatement[], action: string, arn: string) =>
-  statements.some((s) => s.actions.includes(action) && s.resources.some((resource) => covers(resource, arn)));
-const actionsOf = (statements: readonly AllowStatement[]) => statements.flatMap((s) => s.actions);
+const grants = (statements: readonly Statement[], action: string, arn: string) =>
+  statements.some((s) => s.Action.includes(action) && s.Resource.some((resource) => covers(resource, arn)));
+const actionsOf = (statements: readonly Statement[]) => statements.flatMap((s) => s.Action);
 
 // Written out here, not taken from the library: what a user means by "reading" and "writing".
 const ITEM_READS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect"];
@@ -20,11 +20,11 @@ describe("an events reader (the table has a stream)", () => {
   const read = accessStatements("read", EVENTS);
 
   test("consumes every stream of its table, table/NAME/stream/*, and lists streams on * (no resource-level permission)", () => {
-    expect(read.filter((s) => s.actions.includes("dynamodb:GetRecords"))).toEqual([
-      { sid: "ReadStream", actions: STREAM_READS, resources: [`${table("events")}/stream/*`] },
+    expect(read.filter((s) => s.Action.includes("dynamodb:GetRecords"))).toEqual([
+      { Sid: "ReadStream", Effect: "Allow", Action: STREAM_READS, Resource: [`${table("events")}/stream/*`] },
     ]);
     expect(grants(read, "dynamodb:GetRecords", `${table("events")}/stream/2027-05-05T00:00:00.000`)).toBe(true);
-    expect(read.filter((s) => s.resources.includes("*"))).toEqual([{ sid: "ListStreams", actions: ["dynamodb:ListStreams"], resources: ["*"] }]);
+    expect(read.filter((s) => s.Resource.includes("*"))).toEqual([{ Sid: "ListStreams", Effect: "Allow", Action: ["dynamodb:ListStreams"], Resource: ["*"] }]);
   });
 
   test("reaches no other table's stream, even one whose name starts the same", () => {
@@ -51,7 +51,7 @@ describe("a writer", () => {
   test("writes items of its table only, never reads them or the stream, never an admin action", () => {
     for (const action of ITEM_WRITES) expect(grants(write, action, table("events"))).toBe(true);
     expect(actionsOf(write).filter((a) => [...ITEM_READS, ...STREAM_READS, "dynamodb:ListStreams", ...ADMIN].includes(a))).toEqual([]);
-    expect(write.flatMap((s) => s.resources)).toEqual([table("events")]);
+    expect(write.flatMap((s) => s.Resource)).toEqual([table("events")]);
   });
 });
 
@@ -61,7 +61,7 @@ describe("the ceiling (the access roles' permissions boundary)", () => {
   test("covers every permission any access role of those tables is granted", () => {
     const granted = [accessStatements("read", EVENTS), accessStatements("write", EVENTS), accessStatements("read", USERS), accessStatements("write", USERS)].flat();
     const uncovered = granted.flatMap((s) =>
-      s.actions.flatMap((action) => s.resources.map((resource) => resource.replace("*", "some-name"))
+      s.Action.flatMap((action) => s.Resource.map((resource) => resource.replace("*", "some-name"))
         .filter((arn) => !grants(ceiling, action, arn)).map((arn) => `${action} on ${arn}`)),
     );
     expect(uncovered).toEqual([]);
@@ -75,10 +75,21 @@ describe("the ceiling (the access roles' permissions boundary)", () => {
 });
 
 describe("policyDocument", () => {
-  test("is the IAM JSON AWS receives: version, Allow statements with Sid, Action and Resource", () => {
-    expect(policyDocument([{ sid: "ReadOne", actions: ["dynamodb:GetItem"], resources: [table("users")] }])).toEqual({
+  test("is the IAM JSON AWS receives: version, statements with Sid, Effect, Action, Resource and an optional Condition", () => {
+    const boundary = { StringEquals: { "iam:PermissionsBoundary": "arn:aws:iam::123456789012:policy/b" } };
+    expect(
+      policyDocument([
+        allow("ReadOne", ["dynamodb:GetItem"], [table("users")]),
+        allow("Conditional", ["iam:CreateRole"], ["arn:aws:iam::123456789012:role/r"], boundary),
+        deny("Never", ["iam:AttachRolePolicy"], ["*"]),
+      ]),
+    ).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Sid: "ReadOne", Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: [table("users")] }],
+      Statement: [
+        { Sid: "ReadOne", Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: [table("users")] },
+        { Sid: "Conditional", Effect: "Allow", Action: ["iam:CreateRole"], Resource: ["arn:aws:iam::123456789012:role/r"], Condition: boundary },
+        { Sid: "Never", Effect: "Deny", Action: ["iam:AttachRolePolicy"], Resource: ["*"] },
+      ],
     });
   });
 });

@@ -17,7 +17,7 @@ import { accessBoundaryPolicy } from "./policies/access-boundary";
 import { accessDeployPolicy } from "./policies/access-deploy";
 import { policyArn, type Account } from "./policies/arns";
 import { dataDeployPolicy } from "./policies/data-deploy";
-import type { PolicyDocument } from "./policies/document";
+import type { PolicyDocument } from "@dynamodb-platform/access-policy";
 import { monitoringDeployPolicy } from "./policies/monitoring-deploy";
 import { previewPolicy } from "./policies/preview";
 import { bucketArn, stateBackendUrl, type StateBucket as StateBucketRef } from "./policies/state";

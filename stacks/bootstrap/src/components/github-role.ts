@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyDocument } from "../policies/document";
+import type { PolicyDocument } from "@dynamodb-platform/access-policy";
 import { githubTrustPolicy } from "../policies/github-trust";
 
 export interface GithubRoleArgs {

@@ -1,7 +1,6 @@
-import { accessCeilingStatements } from "@dynamodb-platform/access-policy";
+import { accessCeilingStatements, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
 import type { ServedStack } from "../served-stacks";
 import { tableArns, type Account } from "./arns";
-import { allow, policyDocument, type PolicyDocument } from "./document";
 
 /**
  * The ceiling of every role the access stack creates: what the access policy can grant on the
@@ -11,6 +10,5 @@ import { allow, policyDocument, type PolicyDocument } from "./document";
  * policy could never reach another table, an admin action or another service.
  */
 export function accessBoundaryPolicy(account: Account, served: readonly ServedStack[]): PolicyDocument {
-  const tables = served.flatMap((s) => tableArns(account, s));
-  return policyDocument(accessCeilingStatements(tables).map((statement) => allow(statement.sid, statement.actions, statement.resources)));
+  return policyDocument(accessCeilingStatements(served.flatMap((s) => tableArns(account, s))));
 }

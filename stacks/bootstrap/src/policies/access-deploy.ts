@@ -1,6 +1,6 @@
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, type Account } from "./arns";
-import { allow, deny, policyDocument, type PolicyDocument } from "./document";
+import { allow, deny, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
 import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
 
 /**

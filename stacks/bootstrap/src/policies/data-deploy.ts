@@ -1,6 +1,6 @@
 import type { ServedStack } from "../served-stacks";
 import { tableArns, type Account } from "./arns";
-import { allow, policyDocument, type PolicyDocument } from "./document";
+import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
 import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
 
 /**

@@ -1,7 +1,7 @@
 import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, alarmArns, dashboardArn, kmsKeyArns, tableArns, topicArn, type Account } from "./arns";
-import { allow, policyDocument, type PolicyDocument } from "./document";
+import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
 import { listStateBucket, readCheckpoints, type StateBucket } from "./state";
 
 /**

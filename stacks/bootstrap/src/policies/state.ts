@@ -1,5 +1,5 @@
 import { STACK_PROJECTS, type PipelineStack } from "@dynamodb-platform/deploy-identities";
-import { allow, type Statement } from "./document";
+import { allow, type Statement } from "@dynamodb-platform/access-policy";
 
 /**
  * The Pulumi S3 (diy) backend's objects, from pulumi/pulumi pkg/backend/diy: a stack's checkpoint
