@@ -8,9 +8,11 @@ const TOPIC = "encryption";
 /**
  * No SSEDescription (or SSE disabled) means the AWS owned key; the spec's `enabled: true` moves the
  * table to the AWS managed key in place. A table on a KMS key keeps that key: the provider computes
- * `kmsKeyArn`, so against `{ enabled: true }` a customer managed key shows no difference and the
- * import-then-update (pulumi/pulumi#19339) leaves the table on it (the platform's AWS notes,
- * ../shared/README.md, "Adopting the existing production tables"). DynamoDB does not say who manages the key; KMS DescribeKey (KeyManager) does.
+ * `kmsKeyArn` (terraform-provider-aws, internal/service/dynamodb/table.go, which @pulumi/aws
+ * bridges: `server_side_encryption.kms_key_arn` is Optional and Computed), so against
+ * `{ enabled: true }` a customer managed key shows no difference and the import-then-update
+ * (pulumi/pulumi#19339) leaves the table on it. DynamoDB does not say who manages the key; KMS
+ * DescribeKey (KeyManager) does.
  * UpdateTable's SSESpecification without KMSMasterKeyId selects alias/aws/dynamodb (DynamoDB API
  * reference, SSESpecification: "only provide this parameter if the key is different from the
  * default DynamoDB key alias/aws/dynamodb").
