@@ -1,18 +1,19 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import {
+  ACCESS_BOUNDARY_POLICY_NAME,
   DEPLOY_ROLE_VARIABLES,
   PIPELINE_STACKS,
   PREVIEW_ROLE_VARIABLE,
   STATE_BACKEND_VARIABLE,
   type PipelineStack,
 } from "@dynamodb-platform/deploy-identities";
+import { PLATFORM_PREVIEW_ROLE_NAME, platformDeployRoleName } from "@dynamodb-platform/stack-config";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { GithubRole } from "./components/github-role";
 import { StateBucket } from "./components/state-bucket";
 import { readBootstrapConfig } from "./config";
 import { deployEnvironmentSubject, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_URL, pullRequestSubject } from "./github";
-import { ACCESS_BOUNDARY_POLICY_NAME, DEPLOY_ROLE_NAMES, PREVIEW_ROLE_NAME } from "./names";
 import { accessBoundaryPolicy } from "./policies/access-boundary";
 import { accessDeployPolicy } from "./policies/access-deploy";
 import { policyArn, type Account } from "./policies/arns";
@@ -56,7 +57,7 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
   // read-only role, a subject that already holds deploy rights, so trusting it widens nothing.
   const preview = role(
     "preview",
-    PREVIEW_ROLE_NAME,
+    PLATFORM_PREVIEW_ROLE_NAME,
     "Read-only: pulumi preview of the DynamoDB platform stacks and npm run verify",
     [...pullRequests, ...deploys],
     previewPolicy(account, bucket, served),
@@ -71,7 +72,7 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
       stack,
       role(
         `deploy-${stack}`,
-        DEPLOY_ROLE_NAMES[stack],
+        platformDeployRoleName(stack),
         `Deploys the DynamoDB platform's ${stack} stack, and nothing else`,
         deploys,
         deployPolicies[stack](),

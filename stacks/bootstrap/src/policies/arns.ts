@@ -1,5 +1,14 @@
+import {
+  accessRoleName,
+  ACCESS_KINDS,
+  alarmTopicName,
+  dashboardName,
+  systemErrorsAlarmName,
+  userErrorsAlarmName,
+} from "@dynamodb-platform/stack-config";
 import type { ServedStack } from "../served-stacks";
-import { accessRoleNames, alarmNames, alarmTopicName, dashboardName } from "../names";
+
+// Every name below comes from the rule the served stack itself names the resource with (stack-config).
 
 /** Where the roles live: the account and partition the caller's credentials belong to. */
 export interface Account {
@@ -12,16 +21,20 @@ export function tableArns(account: Account, served: ServedStack): string[] {
 }
 
 export function alarmArns(account: Account, served: ServedStack): string[] {
-  return alarmNames(served).map((name) => `arn:${account.partition}:cloudwatch:${served.monitoringRegion}:${account.accountId}:alarm:${name}`);
+  const names = [
+    ...Object.keys(served.tables).map((table) => systemErrorsAlarmName(table, served.monitoringSuffix)),
+    userErrorsAlarmName(served.monitoringSuffix),
+  ];
+  return names.map((name) => `arn:${account.partition}:cloudwatch:${served.monitoringRegion}:${account.accountId}:alarm:${name}`);
 }
 
 /** Dashboards are global: their ARN has no region. */
 export function dashboardArn(account: Account, served: ServedStack): string {
-  return `arn:${account.partition}:cloudwatch::${account.accountId}:dashboard/${dashboardName(served)}`;
+  return `arn:${account.partition}:cloudwatch::${account.accountId}:dashboard/${dashboardName(served.monitoringSuffix)}`;
 }
 
 export function topicArn(account: Account, served: ServedStack): string {
-  return `arn:${account.partition}:sns:${served.monitoringRegion}:${account.accountId}:${alarmTopicName(served)}`;
+  return `arn:${account.partition}:sns:${served.monitoringRegion}:${account.accountId}:${alarmTopicName(served.monitoringSuffix)}`;
 }
 
 /**
@@ -33,8 +46,9 @@ export function kmsKeyArns(account: Account, served: readonly ServedStack[]): st
   return [...regions].map((region) => `arn:${account.partition}:kms:${region}:${account.accountId}:key/*`);
 }
 
+/** The six roles of the access stack: `dynamodb-{physical table}-{read|write}-role`. */
 export function accessRoleArns(account: Account, served: ServedStack): string[] {
-  return accessRoleNames(served).map((name) => roleArn(account, name));
+  return Object.values(served.tables).flatMap((table) => ACCESS_KINDS.map((kind) => roleArn(account, accessRoleName(table, kind))));
 }
 
 export function roleArn(account: Account, name: string): string {
