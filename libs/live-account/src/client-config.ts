@@ -10,7 +10,7 @@ export interface AwsClientConfig {
   readonly retryMode: "adaptive";
 }
 
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 export function awsClientConfig(region: string): AwsClientConfig {
   return { region, maxAttempts: MAX_ATTEMPTS, retryMode: "adaptive" };

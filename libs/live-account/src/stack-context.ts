@@ -1,6 +1,7 @@
 import * as path from "node:path";
-import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT } from "@dynamodb-platform/data-contract";
+import { ADOPT_EXISTING_TABLES_KEY } from "@dynamodb-platform/data-contract";
 import {
+  qualify,
   readEnvironmentSuffix,
   readRegion,
   readStackFiles,
@@ -34,16 +35,27 @@ export function stackDir(project: StackFolder, root = WORKSPACE_ROOT): string {
 }
 
 /**
+ * A stack's configuration as `pulumi up` would see it, read from
+ * `stacks/<folder>/Pulumi.<stack>.yaml`, for tools that must read the same keys the stack reads
+ * with the stack's own readers and named errors.
+ */
+export function stackConfigSource(folder: StackFolder, stack: string, root = WORKSPACE_ROOT): ConfigSource {
+  const files = readStackFiles(stackDir(folder, root), stack);
+  return { project: files.project, get: (key) => files.config[qualify(files.project, key)] };
+}
+
+/** The data stack's configuration (tags, acknowledgements). */
+export function dataStackConfigSource(stack: string, root = WORKSPACE_ROOT): ConfigSource {
+  return stackConfigSource("data", stack, root);
+}
+
+/**
  * Reads `stacks/data/Pulumi.<stack>.yaml` with the data stack's own readers (so a bad value
  * fails with the same named error as `pulumi up`), and derives the physical table names from
  * the same specs and naming rule the data stack uses.
  */
 export function readStackContext(stack: string, root = WORKSPACE_ROOT, specs: readonly TableSpec[] = PRODUCTION_TABLES): StackContext {
-  const files = readStackFiles(stackDir("data", root), stack);
-  const source: ConfigSource = {
-    project: DATA_PROJECT,
-    get: (key) => files.config[key.includes(":") ? key : `${DATA_PROJECT}:${key}`],
-  };
+  const source = dataStackConfigSource(stack, root);
   const environmentSuffix = readEnvironmentSuffix(source);
   const adoptExistingTables = requireBoolean(source, ADOPT_EXISTING_TABLES_KEY);
   return {
