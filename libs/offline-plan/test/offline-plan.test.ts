@@ -54,6 +54,9 @@ describe("offline plan", () => {
     expect(text).toMatch(/pitr=35d/);
     expect(text).toMatch(/fires=GreaterThanThreshold 5 in 1 of 3 periods/);
     expect(text).toMatch(/fires=GreaterThanThreshold 1 in 3 of 5 periods/);
+    // The watched FILL expression first, then the data it reads, named by its id.
+    expect(text).toContain("query=FILL(userErrors, 0) ; userErrors=AWS/DynamoDB/UserErrors Sum/60s");
+    expect(text).toMatch(/query=FILL\(systemErrors, 0\) ; systemErrors=SELECT SUM\(SystemErrors\) .* WHERE TableName = 'events-dev'/);
     expect(text).toMatch(/dynamodb-dev widgets=\d+/);
     expect(text).toMatch(/WriteItems: PutItem,UpdateItem,DeleteItem,BatchWriteItem/);
     expect(text).toMatch(/Totals: 38 resources in 4 stacks, 0 to import/);
