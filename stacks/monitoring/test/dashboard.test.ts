@@ -2,6 +2,8 @@ import { dataStackName } from "@dynamodb-platform/data-contract";
 import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
 import { expectRunFailure, MOCK_ORGANIZATION, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
+import { dashboardLimitProblems } from "../src/dashboard/limits";
+import { operatorDashboard } from "../src/dashboard/operator-dashboard";
 import { ALARM, STACKS, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
 
 const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
@@ -194,8 +196,18 @@ describe("the dashboard follows the data stack's tables", () => {
     expect(structureProblems(widgets)).toEqual([]);
   });
 
+  test("80 tables fit CloudWatch's 2500 metrics a dashboard (31 a table and the account-wide UserErrors); 81 do not", () => {
+    const problems = (count: number) => {
+      const tableNames = Object.fromEntries(Array.from({ length: count }, (_, i) => [`t${i}`, `t${i}-dev`]));
+      const alarmArns = Array.from({ length: count + 1 }, (_, i) => `arn:aws:cloudwatch:ap-southeast-2:123456789012:alarm:a${i}`);
+      return dashboardLimitProblems("dynamodb-dev", operatorDashboard({ name: "dynamodb-dev", region: "ap-southeast-2", tableNames, contributorInsightsTables: new Set(), alarmArns }));
+    };
+    expect(problems(80)).toEqual([]);
+    expect(problems(81)).toEqual(["graphs 2512 metrics, more than the 2500 CloudWatch allows per dashboard"]);
+  });
+
   test("more tables than one dashboard can graph stop the run with a named error, before the dashboard is declared", async () => {
-    const tableNames = Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`t${i}`, `t${i}-dev`]));
+    const tableNames = Object.fromEntries(Array.from({ length: 81 }, (_, i) => [`t${i}`, `t${i}-dev`]));
     const failure = await expectRunFailure(runMonitoringStack("dev", {}, outputs(tableNames)));
     expect(failure.name).toBe("DashboardLimitError");
     expect(failure.message).toMatch(/^CloudWatch dashboard 'dynamodb-dev' graphs \d+ metrics, more than the 2500 CloudWatch allows per dashboard\. Fix: /);
