@@ -5,6 +5,7 @@ import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTagsOfResou
 import { ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { ConfigError } from "@dynamodb-platform/stack-config";
 import { LiveAccountError, WORKSPACE_ROOT } from "@dynamodb-platform/live-account";
+import { awsError } from "@dynamodb-platform/testing";
 import { streamArn } from "./recorded-responses";
 import { IMPORTS_EVENTS_INSIGHTS, block, conformingWorld, dynamodb, lambda, report, workspaceWith } from "./world";
 
@@ -49,10 +50,6 @@ describe("acknowledgements in the data stack's dataLossAccepted", () => {
     expect(dynamodb.calls()).toHaveLength(0);
   });
 });
-
-function awsError(name: string, message: string, status = 400): Error {
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-}
 
 describe("AWS failures are one clear line", () => {
   test.each<[string, Error, RegExp]>([

@@ -1,5 +1,6 @@
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { LiveAccountError } from "@dynamodb-platform/live-account";
+import { awsError } from "@dynamodb-platform/testing";
 import { AWS_MANAGED_KEY_ARN, CUSTOMER_KEY_ARN } from "./recorded-responses";
 import { IMPORTS_EVENTS_INSIGHTS, block, conformingWorld, kms, report, workspaceWith, type World } from "./world";
 
@@ -64,12 +65,10 @@ describe("the SSE key, told apart by KMS DescribeKey (KeyManager)", () => {
   });
 
   test("DescribeKey denied: one STOP line naming the key ARN and kms:DescribeKey, exit 1, the other tables still reported", async () => {
-    const denied = Object.assign(
-      new Error(
-        `User: arn:aws:sts::123456789012:assumed-role/ops/x is not authorized to perform: kms:DescribeKey on resource: ${CUSTOMER_KEY_ARN} because no resource-based policy allows the kms:DescribeKey action`,
-      ),
-      // KMS answers AccessDeniedException with HTTP 400 (not 403).
-      { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } },
+    // KMS answers AccessDeniedException with HTTP 400 (not 403).
+    const denied = awsError(
+      "AccessDeniedException",
+      `User: arn:aws:sts::123456789012:assumed-role/ops/x is not authorized to perform: kms:DescribeKey on resource: ${CUSTOMER_KEY_ARN} because no resource-based policy allows the kms:DescribeKey action`,
     );
     const { code, text } = await report(sessionsOnCustomerKey(), {
       alter: () => kms.on(DescribeKeyCommand, { KeyId: CUSTOMER_KEY_ARN }).rejects(denied),
@@ -88,14 +87,14 @@ describe("the SSE key, told apart by KMS DescribeKey (KeyManager)", () => {
 
   test("an acknowledgement does not turn a denied DescribeKey into a pass", async () => {
     const root = workspaceWith("prod", { ...IMPORTS_EVENTS_INSIGHTS, "dynamodb-data:dataLossAccepted": { sessions: ["serverSideEncryption"] } });
-    const denied = Object.assign(new Error("not authorized to perform: kms:DescribeKey"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } });
+    const denied = awsError("AccessDeniedException", "not authorized to perform: kms:DescribeKey");
     const { code, text } = await report(sessionsOnCustomerKey(), { root, alter: () => kms.on(DescribeKeyCommand).rejects(denied) });
     expect(code).toBe(1);
     expect(block(text, "sessions", "encryption")).toMatch(/^ {2}STOP /);
   });
 
   test("DescribeKey throttled after retries is a one-line error naming the call and the key", async () => {
-    const throttled = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException", $metadata: { httpStatusCode: 400 } });
+    const throttled = awsError("ThrottlingException", "Rate exceeded");
     const failure = await report(sessionsOnCustomerKey(), { alter: () => kms.on(DescribeKeyCommand).rejects(throttled) }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(LiveAccountError);
     expect((failure as Error).message).toMatch(/^DescribeKey arn:aws:kms:ap-southeast-2:123456789012:key\/[0-9a-f-]+: AWS kept throttling the request after retries with backoff/);

@@ -1,7 +1,8 @@
 import { ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
+import { pitrResponse } from "@dynamodb-platform/testing";
 import { CONTRIBUTOR_INSIGHTS_ADOPTION } from "../src";
 import { assessTable } from "../src/assess-table";
-import { PROD_TAGS, lambdaReader, onDemandTable, pitr, provisioned, streamArn } from "./recorded-responses";
+import { PROD_TAGS, lambdaReader, onDemandTable, provisioned, streamArn } from "./recorded-responses";
 import { NOW, block, conformingWorld, lambda, report, workspaceWith } from "./world";
 
 describe("live tables that already match the specs", () => {
@@ -189,7 +190,7 @@ describe("point-in-time recovery", () => {
     const findings = assessTable(
       {
         spec: { key: "users", hashKey: { name: "userId", type: "S" }, pointInTimeRecoveryDays: 7 },
-        live: { table: onDemandTable("users", "userId"), continuousBackups: pitr(true, 35).ContinuousBackupsDescription, contributorInsights: {}, tags: PROD_TAGS, streamConsumers: [] },
+        live: { table: onDemandTable("users", "userId"), continuousBackups: pitrResponse(35).ContinuousBackupsDescription, contributorInsights: {}, tags: PROD_TAGS, streamConsumers: [] },
         programTags: PROD_TAGS,
         now: NOW,
         contributorInsightsImported: false,

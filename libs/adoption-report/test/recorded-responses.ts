@@ -1,16 +1,10 @@
-import type {
-  DescribeContinuousBackupsCommandOutput,
-  DescribeContributorInsightsCommandOutput,
-  DescribeTimeToLiveCommandOutput,
-  TableDescription,
-} from "@aws-sdk/client-dynamodb";
-import type { DescribeKeyCommandOutput, KeyManagerType } from "@aws-sdk/client-kms";
+import type { TableDescription } from "@aws-sdk/client-dynamodb";
 import type { EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
 
 /**
- * DynamoDB and Lambda responses in the shape the APIs return them (DynamoDB API reference,
- * DescribeTable / DescribeContinuousBackups / DescribeTimeToLive / DescribeContributorInsights /
- * ListTagsOfResource examples; Lambda ListEventSourceMappings; KMS DescribeKey), for an account in ap-southeast-2.
+ * DescribeTable and Lambda ListEventSourceMappings responses in the shape the APIs return them, for
+ * an account in ap-southeast-2; the other table reads are answered by libs/testing's
+ * serveRecordedTables.
  */
 export const ACCOUNT = "123456789012";
 const REGION = "ap-southeast-2";
@@ -83,48 +77,7 @@ export function conformingTables(): Record<string, TableDescription> {
   };
 }
 
-export function pitr(enabled: boolean, days = 35): DescribeContinuousBackupsCommandOutput {
-  return {
-    $metadata: {},
-    ContinuousBackupsDescription: {
-      ContinuousBackupsStatus: "ENABLED",
-      PointInTimeRecoveryDescription: enabled
-        ? {
-            PointInTimeRecoveryStatus: "ENABLED",
-            RecoveryPeriodInDays: days,
-            EarliestRestorableDateTime: new Date("2024-04-01T00:00:00.000Z"),
-            LatestRestorableDateTime: new Date("2024-05-06T00:00:00.000Z"),
-          }
-        : { PointInTimeRecoveryStatus: "DISABLED" },
-    },
-  };
-}
-
-export function ttl(attribute?: string): DescribeTimeToLiveCommandOutput {
-  return {
-    $metadata: {},
-    TimeToLiveDescription: attribute ? { TimeToLiveStatus: "ENABLED", AttributeName: attribute } : { TimeToLiveStatus: "DISABLED" },
-  };
-}
-
-export function insights(table: string, mode?: "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED_KEYS"): DescribeContributorInsightsCommandOutput {
-  return mode
-    ? {
-        $metadata: {},
-        TableName: table,
-        ContributorInsightsRuleList: [`DynamoDBContributorInsights-PKC-${table}-1620000000000`],
-        ContributorInsightsStatus: "ENABLED",
-        ContributorInsightsMode: mode,
-        LastUpdateDateTime: new Date("2024-01-01T00:00:00.000Z"),
-      }
-    : { $metadata: {}, TableName: table, ContributorInsightsStatus: "DISABLED" };
-}
-
 export const PROD_TAGS = { Environment: "production", Team: "analytics-platform", CostCenter: "CC-4471" };
-
-export function tagList(tags: Record<string, string>) {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
 
 export function lambdaReader(functionName: string, stream: string): EventSourceMappingConfiguration {
   return {
@@ -134,28 +87,5 @@ export function lambdaReader(functionName: string, stream: string): EventSourceM
     State: "Enabled",
     StartingPosition: "LATEST",
     BatchSize: 100,
-  };
-}
-
-/** KMS DescribeKey for a symmetric encryption key, AWS managed (aws/dynamodb) or customer managed. */
-export function describeKey(arn: string, manager: KeyManagerType): DescribeKeyCommandOutput {
-  return {
-    $metadata: {},
-    KeyMetadata: {
-      AWSAccountId: ACCOUNT,
-      KeyId: arn.split("/").pop() ?? arn,
-      Arn: arn,
-      CreationDate: new Date("2021-03-04T05:06:07.000Z"),
-      Enabled: true,
-      Description: manager === "AWS" ? "Default key that protects my DynamoDB data when no other key is defined" : "analytics data key",
-      KeyUsage: "ENCRYPT_DECRYPT",
-      KeyState: "Enabled",
-      Origin: "AWS_KMS",
-      KeyManager: manager,
-      KeySpec: "SYMMETRIC_DEFAULT",
-      CustomerMasterKeySpec: "SYMMETRIC_DEFAULT",
-      EncryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
-      MultiRegion: false,
-    },
   };
 }

@@ -1,29 +1,23 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-  DescribeContinuousBackupsCommand,
-  DescribeContributorInsightsCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  DynamoDBClient,
-  ListTagsOfResourceCommand,
-  type TableDescription,
-} from "@aws-sdk/client-dynamodb";
-import { DescribeKeyCommand, KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
+import { DynamoDBClient, type ContributorInsightsMode, type TableDescription } from "@aws-sdk/client-dynamodb";
+import { KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { LambdaClient, ListEventSourceMappingsCommand, type EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
 import { WORKSPACE_ROOT, stackDir } from "@dynamodb-platform/live-account";
+import { serveRecordedTables } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { parse, stringify } from "yaml";
 import { main } from "../src";
-import { AWS_MANAGED_KEY_ARN, PROD_TAGS, conformingTables, describeKey, insights, pitr, tagList, ttl } from "./recorded-responses";
+import { AWS_MANAGED_KEY_ARN, PROD_TAGS, conformingTables } from "./recorded-responses";
 
 /** What the live account holds, per physical table name; anything not given is spec-conforming. */
 export interface World {
   tables: Record<string, TableDescription>;
+  /** PITR window in days (true: 35); absent or false: off. */
   pitr: Record<string, boolean | number>;
   ttl: Record<string, string>;
-  insights: Record<string, "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED_KEYS">;
+  insights: Record<string, ContributorInsightsMode>;
   tags: Record<string, Record<string, string>>;
   /** Lambda mappings by stream ARN. */
   readers: Record<string, EventSourceMappingConfiguration[]>;
@@ -52,33 +46,20 @@ export function serve(world: World): void {
   dynamodb.reset();
   lambda.reset();
   kms.reset();
-  dynamodb.on(DescribeTableCommand).callsFake(({ TableName }: { TableName: string }) => {
-    const table = world.tables[TableName];
-    if (!table) {
-      throw Object.assign(new Error(`Requested resource not found: Table: ${TableName} not found`), {
-        name: "ResourceNotFoundException",
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
-    return { Table: table };
-  });
-  dynamodb.on(DescribeContinuousBackupsCommand).callsFake(({ TableName }: { TableName: string }) => {
-    const setting = world.pitr[TableName];
-    return setting === undefined || setting === false ? pitr(false) : pitr(true, setting === true ? 35 : setting);
-  });
-  dynamodb.on(DescribeTimeToLiveCommand).callsFake(({ TableName }: { TableName: string }) => ttl(world.ttl[TableName]));
-  dynamodb
-    .on(DescribeContributorInsightsCommand)
-    .callsFake(({ TableName }: { TableName: string }) => insights(TableName, world.insights[TableName]));
-  dynamodb.on(ListTagsOfResourceCommand).callsFake(({ ResourceArn }: { ResourceArn: string }) => ({
-    Tags: tagList(world.tags[ResourceArn.split("/").pop() ?? ""] ?? {}),
-  }));
-  kms.on(DescribeKeyCommand).callsFake(({ KeyId }: { KeyId: string }) => {
-    const manager = world.keys[KeyId];
-    if (!manager) {
-      throw Object.assign(new Error(`Key '${KeyId}' does not exist`), { name: "NotFoundException", $metadata: { httpStatusCode: 400 } });
-    }
-    return describeKey(KeyId, manager);
+  serveRecordedTables(dynamodb, kms, {
+    table: (name) => {
+      const pitr = world.pitr[name];
+      return (
+        world.tables[name] && {
+          description: world.tables[name],
+          pitrDays: pitr === true ? 35 : pitr === false ? undefined : pitr,
+          ttlAttribute: world.ttl[name],
+          insightsMode: world.insights[name],
+          tags: world.tags[name],
+        }
+      );
+    },
+    keyManager: (keyArn) => world.keys[keyArn],
   });
   lambda.on(ListEventSourceMappingsCommand).callsFake(({ EventSourceArn }: { EventSourceArn: string }) => ({
     EventSourceMappings: world.readers[EventSourceArn] ?? [],

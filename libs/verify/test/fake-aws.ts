@@ -1,17 +1,10 @@
 import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, GetDashboardCommand, SetAlarmStateCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
-import {
-  DescribeContinuousBackupsCommand,
-  DescribeContributorInsightsCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  DynamoDBClient,
-  ListTagsOfResourceCommand,
-  type TableDescription,
-} from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type TableDescription } from "@aws-sdk/client-dynamodb";
 import { IAMClient, SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
-import { DescribeKeyCommand, KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
+import { KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { StackOutputsResult } from "@dynamodb-platform/live-account";
+import { serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
 
 /**
@@ -26,18 +19,7 @@ export const AWS_MANAGED_DYNAMODB_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b
 export const TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:alarms-dynamodb-dev`;
 const tableArn = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
 
-export interface LiveTable {
-  description: TableDescription;
-  pitr: { PointInTimeRecoveryStatus: "ENABLED" | "DISABLED"; RecoveryPeriodInDays?: number };
-  insights: { ContributorInsightsStatus: "ENABLED" | "DISABLED"; ContributorInsightsMode?: "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED_KEYS" };
-  tags: { Key: string; Value: string }[];
-}
-
-const TAGS = [
-  { Key: "Environment", Value: "development" },
-  { Key: "Team", Value: "analytics-platform" },
-  { Key: "CostCenter", Value: "CC-4471" },
-];
+const TAGS = { Environment: "development", Team: "analytics-platform", CostCenter: "CC-4471" };
 
 function table(name: string, hashKey: string, extra: Partial<TableDescription> = {}): TableDescription {
   return {
@@ -66,15 +48,14 @@ const WRITE = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "Conditi
 );
 
 export function deployedEnvironment() {
-  const tables: Record<string, LiveTable> = {
+  const tables: Record<string, RecordedTable> = {
     "events-dev": {
       description: table("events-dev", "eventId", {
         StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
         LatestStreamArn: `${tableArn("events-dev")}/stream/2026-01-01T00:00:00.000`,
       }),
-      pitr: { PointInTimeRecoveryStatus: "DISABLED" },
-      insights: { ContributorInsightsStatus: "ENABLED", ContributorInsightsMode: "ACCESSED_AND_THROTTLED_KEYS" },
-      tags: TAGS.map((tag) => ({ ...tag })),
+      insightsMode: "ACCESSED_AND_THROTTLED_KEYS",
+      tags: { ...TAGS },
     },
     "sessions-dev": {
       description: table("sessions-dev", "sessionId", {
@@ -95,15 +76,12 @@ export function deployedEnvironment() {
           },
         ],
       }),
-      pitr: { PointInTimeRecoveryStatus: "DISABLED" },
-      insights: { ContributorInsightsStatus: "DISABLED" },
-      tags: TAGS.map((tag) => ({ ...tag })),
+      tags: { ...TAGS },
     },
     "users-dev": {
       description: table("users-dev", "userId"),
-      pitr: { PointInTimeRecoveryStatus: "ENABLED", RecoveryPeriodInDays: 35 },
-      insights: { ContributorInsightsStatus: "DISABLED" },
-      tags: TAGS.map((tag) => ({ ...tag })),
+      pitrDays: 35,
+      tags: { ...TAGS },
     },
   };
   const roleArn = (name: string, kind: string) => `arn:aws:iam::${ACCOUNT}:role/dynamodb-${name}-${kind}-role`;
@@ -257,28 +235,9 @@ export function serve(environment: Environment) {
   const cloudwatch = mockClient(CloudWatchClient);
   const sns = mockClient(SNSClient);
   const kms = mockClient(KMSClient);
-  const live = (name: string | undefined) => {
-    const found = environment.tables[name ?? ""];
-    if (!found) throw Object.assign(new Error(`Requested resource not found: Table: ${name} not found`), { name: "ResourceNotFoundException" });
-    return found;
-  };
-  dynamodb.on(DescribeTableCommand).callsFake((input: { TableName?: string }) => ({ Table: live(input.TableName).description }));
-  dynamodb.on(DescribeContinuousBackupsCommand).callsFake((input: { TableName?: string }) => ({
-    ContinuousBackupsDescription: { ContinuousBackupsStatus: "ENABLED", PointInTimeRecoveryDescription: live(input.TableName).pitr },
-  }));
-  dynamodb.on(DescribeContributorInsightsCommand).callsFake((input: { TableName?: string }) => ({ TableName: input.TableName, ...live(input.TableName).insights }));
-  dynamodb.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: { TimeToLiveStatus: "DISABLED" } });
-  dynamodb.on(ListTagsOfResourceCommand).callsFake((input: { ResourceArn?: string }) => ({ Tags: live(input.ResourceArn?.split("/").pop()).tags }));
-  kms.on(DescribeKeyCommand).callsFake((input: { KeyId?: string }) => {
-    if (environment.kmsDenied) {
-      throw Object.assign(new Error(`User: arn:aws:sts::${ACCOUNT}:assumed-role/dynamodb-platform-preview/ci is not authorized to perform: kms:DescribeKey on resource: ${input.KeyId}`), {
-        name: "AccessDeniedException",
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
-    const manager = environment.keys[input.KeyId ?? ""];
-    if (!manager) throw Object.assign(new Error(`Key '${input.KeyId}' does not exist`), { name: "NotFoundException", $metadata: { httpStatusCode: 400 } });
-    return { KeyMetadata: { AWSAccountId: ACCOUNT, KeyId: input.KeyId?.split("/").pop(), Arn: input.KeyId, KeyManager: manager, KeyState: "Enabled", Enabled: true } };
+  serveRecordedTables(dynamodb, kms, {
+    table: (name) => environment.tables[name],
+    keyManager: (keyArn) => (environment.kmsDenied ? "access-denied" : environment.keys[keyArn]),
   });
   iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy(environment, input));
   cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({

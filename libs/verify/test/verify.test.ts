@@ -132,7 +132,7 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
 
   test("PITR at 7 days", async () => {
     const environment = deployedEnvironment();
-    environment.tables["users-dev"].pitr.RecoveryPeriodInDays = 7;
+    environment.tables["users-dev"].pitrDays = 7;
     const result = await run(environment);
     expect(failed(result, "users-dev", "point-in-time recovery")).toMatchObject({ expected: "ENABLED, 35 days", actual: "ENABLED, 7 days" });
   });
@@ -140,8 +140,8 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
   test.each<[string, (environment: Environment) => void, string, string]>([
     ["provisioned billing", (e) => (e.tables["events-dev"].description.BillingModeSummary = undefined), "billing mode", "PROVISIONED"],
     ["the stream off", (e) => (e.tables["events-dev"].description.StreamSpecification = { StreamEnabled: false }), "stream", "disabled"],
-    ["contributor insights off", (e) => (e.tables["events-dev"].insights = { ContributorInsightsStatus: "DISABLED" }), "contributor insights", "DISABLED"],
-    ["a wrong cost centre tag", (e) => (e.tables["events-dev"].tags[2].Value = "CC-0000"), "tag CostCenter", "CC-0000"],
+    ["contributor insights off", (e) => (e.tables["events-dev"].insightsMode = undefined), "contributor insights", "DISABLED"],
+    ["a wrong cost centre tag", (e) => (e.tables["events-dev"].tags = { ...e.tables["events-dev"].tags, CostCenter: "CC-0000" }), "tag CostCenter", "CC-0000"],
   ])("%s", async (_case, breakIt, check, actual) => {
     const environment = deployedEnvironment();
     breakIt(environment);
