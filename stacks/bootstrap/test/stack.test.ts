@@ -2,7 +2,7 @@ import { cloudResources, expectRunFailure, resourcesOfType, type ProgramRun } fr
 import { REPOSITORY_VARIABLES } from "@dynamodb-platform/deploy-identities";
 import { awsTypeDeclaresTags } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, runBootstrapStack } from "./run-bootstrap-stack";
-import { ACCOUNT, BUCKET, trustOf } from "./role-matrix";
+import { ACCOUNT, BUCKET, policyOf, trustOf } from "./role-matrix";
 import { simulate } from "./simulate";
 
 const REPO = "analytics-platform/dynamodb-platform";
@@ -98,6 +98,20 @@ describe("configuration", () => {
   test("a named state bucket is used in the backend URL and in every role's state permissions", async () => {
     const run = await runBootstrapStack("prod", { stateBucketName: "acme-pulumi-state" });
     expect(run.outputs["PULUMI_BACKEND_URL"]).toBe("s3://acme-pulumi-state");
+    expect(resourcesOfType(run, "aws:s3/bucket:Bucket")[0].inputs["bucket"]).toBe("acme-pulumi-state");
+    const named = "arn:aws:s3:::acme-pulumi-state";
+    for (const name of ["preview", "deploy-data", "deploy-monitoring", "deploy-access"]) {
+      const holder = { principal: `arn:aws:iam::${ACCOUNT}:role/dynamodb-platform-${name}`, policy: policyOf(run, `dynamodb-platform-${name}`) };
+      const verdicts = await Promise.all(
+        [
+          { action: "s3:ListBucket", resource: named },
+          { action: "s3:GetObject", resource: `${named}/.pulumi/meta.yaml` },
+          { action: "s3:ListBucket", resource: BUCKET },
+          { action: "s3:GetObject", resource: `${BUCKET}/.pulumi/meta.yaml` },
+        ].map((request) => simulate(holder, request)),
+      );
+      expect({ role: name, verdicts }).toEqual({ role: name, verdicts: ["Allowed", "Allowed", "Denied", "Denied"] });
+    }
   });
 
   test("serving dev and prod scopes the roles to both stacks' tables", async () => {
