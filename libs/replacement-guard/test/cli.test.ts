@@ -86,6 +86,7 @@ describe("npm run guard -- --stack <stack> <preview.json>", () => {
     ["an unknown option", ["--stack", "prod", "--force", fixture("no-changes")], /Unknown option '--force'/],
     ["a stack without a stack file", ["--stack", "qa", fixture("no-changes")], /Pulumi\.qa\.yaml does not exist/],
     ["a file that is not a preview", ["--stack", "prod", path.join(__dirname, "cli.test.ts")], /Not a 'pulumi preview --json' document/],
+    ["JSON that is not a preview (no steps)", ["--stack", "prod", path.join(__dirname, "..", "package.json")], /Not a 'pulumi preview --json' document: it has neither 'steps' nor 'changeSummary'/],
     ["a missing file", ["--stack", "prod", "missing.json"], /ENOENT/],
     ["a bad acknowledgement in the stack file", ["--stack", "prod", "--stack-dir", stackDirAccepting("    users: [everything]\n"), fixture("no-changes")], /'dynamodb-data:dataLossAccepted': 'everything' \(table 'users'\)/],
   ])("exit 2 on %s", (_case, args, message) => {

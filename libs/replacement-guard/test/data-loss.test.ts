@@ -1,4 +1,10 @@
-import { check, refusals } from "./check-fixture";
+import { checkPreview, type PreviewStep } from "../src";
+import { check, prodContext, refusals } from "./check-fixture";
+
+const USERS_TABLE = "urn:pulumi:prod::dynamodb-data::dynamodb-platform:data:DynamoTables$aws:dynamodb/table:Table::table-users-prod";
+
+/** The guard's refusals for one table step of the prod data stack. */
+const refusalsOf = (step: Omit<PreviewStep, "urn">): string[][] => refusals(checkPreview({ steps: [{ urn: USERS_TABLE, ...step }] }, prodContext()));
 
 describe("changes that keep the table but lose data or break its readers", () => {
   test.each<[string, string[][]]>([
@@ -30,6 +36,46 @@ describe("changes that keep the table but lose data or break its readers", () =>
     expect(result.conflicts.map((conflict) => [conflict.table, conflict.properties])).toEqual([
       ["events", ["billingMode", "readCapacity", "writeCapacity", "streamEnabled", "streamViewType"]],
     ]);
+  });
+});
+
+describe("what the preview does not show is refused unless it cannot lose data", () => {
+  test("an import that sets a PITR window below 35 days is refused: the current window is not in the preview", () => {
+    const pitr = (days: number): Omit<PreviewStep, "urn"> => ({
+      op: "import",
+      newState: { type: "aws:dynamodb/table:Table", inputs: { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: days } } },
+      detailedDiff: { "pointInTimeRecovery.recoveryPeriodInDays": { kind: "update", inputDiff: true } },
+    });
+    expect(refusalsOf(pitr(7))).toEqual([
+      ["users", "pointInTimeRecovery", "the recovery window would change to 7 days (the preview does not show the current one)"],
+    ]);
+    expect(refusalsOf(pitr(35))).toEqual([]);
+  });
+
+  test("time to live moved to another attribute is refused", () => {
+    expect(
+      refusalsOf({
+        op: "update",
+        oldState: { type: "aws:dynamodb/table:Table", outputs: { ttl: { attributeName: "expiresAt", enabled: true } } },
+        newState: { type: "aws:dynamodb/table:Table", inputs: { ttl: { attributeName: "deleteAt", enabled: true } } },
+        detailedDiff: { "ttl.attributeName": { kind: "update", inputDiff: true } },
+      }),
+    ).toEqual([["users", "ttl", "time to live would move to attribute 'deleteAt'"]]);
+  });
+
+  test("an import that drops an index's provisioned capacity (the billing switch) deletes no index", () => {
+    const index = { name: "email-index", keySchemas: [{ attributeName: "email", keyType: "HASH" }], projectionType: "ALL" };
+    expect(
+      refusalsOf({
+        op: "import",
+        newState: { type: "aws:dynamodb/table:Table", inputs: { billingMode: "PAY_PER_REQUEST", globalSecondaryIndexes: [index] } },
+        detailedDiff: {
+          billingMode: { kind: "update", inputDiff: true },
+          "globalSecondaryIndexes[0].readCapacity": { kind: "delete", inputDiff: true },
+          "globalSecondaryIndexes[0].writeCapacity": { kind: "delete", inputDiff: true },
+        },
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { OpType } from "@pulumi/pulumi/automation";
-import { DESTROYS_TABLE } from "../src";
-import { check, refusals } from "./check-fixture";
+import { DESTROYS_TABLE, checkPreview } from "../src";
+import { check, prodContext, refusals } from "./check-fixture";
 
 /** The engine's step kinds that tear a table down or drop it from management, and those that keep it. */
 const DESTRUCTIVE: OpType[] = [
@@ -19,6 +19,12 @@ const KEEPING: OpType[] = ["same", "create", "update", "read", "refresh", "impor
 describe("every destructive step kind of the engine (OpType) is refused on a table", () => {
   test("the guard classifies every OpType, and no other", () => {
     expect(Object.keys(DESTROYS_TABLE).sort()).toEqual([...DESTRUCTIVE, ...KEEPING].sort());
+  });
+
+  test("a step kind the guard does not know (a newer engine's) is refused on a table, never passed", () => {
+    const urn = "urn:pulumi:prod::dynamodb-data::dynamodb-platform:data:DynamoTables$aws:dynamodb/table:Table::table-users-prod";
+    const result = checkPreview({ steps: [{ op: "forget" as OpType, urn }] }, prodContext());
+    expect(refusals(result)).toEqual([["users", "table", "table 'table-users-prod' would be REPLACED (step 'forget', no forcing property reported)"]]);
   });
 
   test.each(DESTRUCTIVE)("'%s' (fixture step-%s.json) is refused as a loss of the table", (op) => {
