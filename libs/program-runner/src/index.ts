@@ -9,6 +9,5 @@ export {
   type RunOptions,
   type StackProgram,
 } from "./run-program";
-export { readStackFiles, type StackFiles } from "@dynamodb-platform/stack-config";
-export { MOCK_STREAM_LABEL, type MockCloud } from "./mock-cloud";
+export { MOCK_STREAM_LABEL } from "./mock-cloud";
 export { cloudResources, resourceNamed, resourcesOfType, sortedResources } from "./queries";
