@@ -34,7 +34,11 @@ describe("runProgram", () => {
       program: async () => {
         const config = new pulumi.Config();
         const topic = new aws.sns.Topic("topic", { name: config.require("plain") }, { protect: true });
-        const table = new aws.dynamodb.Table("table", { name: "t", streamEnabled: true }, { import: "t", retainOnDelete: true });
+        const table = new aws.dynamodb.Table(
+          "table",
+          { name: "t", streamEnabled: true },
+          { import: "t", retainOnDelete: true, ignoreChanges: ["billingMode"], customTimeouts: { update: "12h" } },
+        );
         const identity = await aws.getCallerIdentity();
         return { topicArn: topic.arn, streamArn: table.streamArn, account: identity.accountId, flag: config.get("flag") ?? "unset" };
       },
@@ -48,7 +52,9 @@ describe("runProgram", () => {
     const topic = run.resources.find((r) => r.name === "topic");
     const table = run.resources.find((r) => r.name === "table");
     expect(topic).toMatchObject({ type: "aws:sns/topic:Topic", protect: true, retainOnDelete: false, importId: undefined });
-    expect(table).toMatchObject({ importId: "t", retainOnDelete: true, protect: false });
+    expect(table).toMatchObject({ importId: "t", retainOnDelete: true, protect: false, ignoreChanges: ["billingMode"], customTimeouts: { update: "12h" } });
+    expect(topic?.ignoreChanges).toBeUndefined();
+    expect(topic?.customTimeouts).toBeUndefined();
   });
 
   test("a failing program rejects with its error and what it had registered", async () => {
