@@ -136,9 +136,11 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
   let outputs: unknown;
   try {
     // Runs the program inside a root Stack resource, as the Pulumi language host does, so stack
-    // transformations (the tagging) apply exactly as in a real deployment.
+    // transformations (the tagging) apply exactly as in a real deployment; setMocks alone creates
+    // no root Stack (pulumi/pulumi#4669, whose workaround this is).
     outputs = await pulumi.runtime.runInPulumiStack(async () => {
-      // SDK-side (unlike registerResourceTransform), so it sees every resource's options under mocks.
+      // SDK-side, so it sees every resource's options under mocks; the engine-side
+      // registerResourceTransform is never run by mocks (pulumi/pulumi#17090).
       pulumi.runtime.registerStackTransformation((args) => {
         const opts = args.opts as pulumi.CustomResourceOptions;
         recordedOptions.set(`${args.type}::${args.name}`, {
