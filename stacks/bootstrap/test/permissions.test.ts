@@ -234,3 +234,41 @@ describe("the access roles' permissions boundary", () => {
     expect(await disagreements(everything, principal("dynamodb-users-read-role"), cells, boundaryOf(prod))).toEqual([]);
   });
 });
+
+describe("an account serving dev: every name follows that stack's files, not prod's", () => {
+  let dev: ProgramRun;
+  beforeAll(async () => {
+    dev = await runBootstrapStack("dev");
+  });
+  const expectDevMatrix = async (roleName: string, cells: readonly Cell[]) =>
+    expect(await disagreements(policyOf(dev, roleName), principal(roleName), cells)).toEqual([]);
+
+  test("data: dev's tables and state", async () => {
+    await expectDevMatrix(DATA, [
+      ["Allowed", "dynamodb:UpdateTable", table("events-dev")],
+      ["Allowed", "s3:PutObject", state("stacks/dynamodb-data/dev.json")],
+      ["Denied", "dynamodb:UpdateTable", table("events")],
+      ["Denied", "s3:PutObject", state("stacks/dynamodb-data/prod.json")],
+    ]);
+  });
+
+  test("monitoring: dev's alarms, dashboard and topic (the monitoring stack's suffix)", async () => {
+    await expectDevMatrix(MONITORING, [
+      ["Allowed", "cloudwatch:PutMetricAlarm", alarm("systemerrors-events-dev")],
+      ["Allowed", "cloudwatch:PutMetricAlarm", alarm("usererrors-dynamodb-dev")],
+      ["Allowed", "cloudwatch:PutDashboard", dashboard("dynamodb-dev")],
+      ["Allowed", "sns:CreateTopic", topic("alarms-dynamodb-dev")],
+      ["Denied", "cloudwatch:PutMetricAlarm", alarm("systemerrors-events-prod")],
+      ["Denied", "cloudwatch:PutDashboard", dashboard("dynamodb-prod")],
+      ["Denied", "sns:CreateTopic", topic("alarms-dynamodb-prod")],
+    ]);
+  });
+
+  test("access: the roles named after dev's physical tables", async () => {
+    await expectDevMatrix(ACCESS, [
+      ["Allowed", "iam:CreateRole", role("dynamodb-events-dev-read-role"), withBoundary],
+      ["Allowed", "iam:CreateRole", role("dynamodb-users-dev-write-role"), withBoundary],
+      ["Denied", "iam:CreateRole", role("dynamodb-events-read-role"), withBoundary],
+    ]);
+  });
+});
