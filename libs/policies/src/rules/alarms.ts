@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
-import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
+import { DYNAMODB_NAMESPACE, describeDimensionSet, describePublishedSets, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
 import { parseInsightsQuery } from "./metrics-insights";
 import { ALARM, violation, type PlatformPolicy } from "./rule";
 
@@ -39,17 +39,17 @@ export const alarmsOnPublishedMetrics: PlatformPolicy = {
     for (const { metricName, namespace, dimensionKeys } of watchedMetrics(alarm)) {
       if (dimensionKeys === undefined || namespace !== DYNAMODB_NAMESPACE) continue;
       if (!isPublishedDynamoDbMetric(metricName, dimensionKeys)) {
-        const sets = publishedDimensionSets(metricName).map((set) => (set.length === 0 ? "no dimensions" : set.join(" + ")));
-        const perOperation = sets.some((set) => set.includes("Operation"));
+        const sets = describePublishedSets(metricName);
+        const perOperation = publishedDimensionSets(metricName).some((set) => set.includes("Operation"));
         const everyOperation = perOperation
-          ? `; to cover every operation in one alarm, use the Metrics Insights query SELECT SUM(${metricName}) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '<table>'`
+          ? `; to cover every operation in one alarm, use the Metrics Insights query SELECT SUM(${metricName}) FROM SCHEMA("${DYNAMODB_NAMESPACE}", Operation, TableName) WHERE TableName = '<table>'`
           : "";
         reportViolation(
           violation(
             ALARM,
             args.name,
-            `watches ${metricName} by ${dimensionKeys.length === 0 ? "no dimensions" : [...dimensionKeys].sort().join(" + ")}, which DynamoDB never publishes (it never fires)`,
-            sets.length > 0 ? `watch it by ${sets.join(", or by ")}${everyOperation}` : "watch a metric DynamoDB publishes (AWS DynamoDB 'Metrics and dimensions')",
+            `watches ${metricName} by ${describeDimensionSet([...dimensionKeys].sort())}, which DynamoDB never publishes (it never fires)`,
+            sets !== "" ? `watch it by ${sets}${everyOperation}` : "watch a metric DynamoDB publishes (AWS DynamoDB 'Metrics and dimensions')",
           ),
         );
       }

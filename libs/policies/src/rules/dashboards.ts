@@ -1,13 +1,11 @@
-import { DYNAMODB_NAMESPACE, isPublishedDynamoDbMetric, publishedDimensionSets } from "./dynamodb-metrics";
-import { parseInsightsQuery } from "./metrics-insights";
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { violation, type PlatformPolicy } from "./rule";
-
-export const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+import { DYNAMODB_NAMESPACE, describeDimensionSet, describePublishedSets, isPublishedDynamoDbMetric } from "./dynamodb-metrics";
+import { parseInsightsQuery } from "./metrics-insights";
+import { DASHBOARD, violation, type PlatformPolicy } from "./rule";
 
 /** One metric a dashboard graphs: from a metrics-array row, a Metrics Insights query or a SEARCH. */
-export interface GraphedMetric {
+interface GraphedMetric {
   readonly widget: string;
   readonly namespace: string;
   readonly metricName: string;
@@ -46,7 +44,7 @@ function expressionMetric(expression: string): Omit<GraphedMetric, "widget"> | u
 }
 
 /** Every metric the widgets of a dashboard body graph. Throws SyntaxError when the body is not JSON. */
-export function graphedMetrics(dashboardBody: string): GraphedMetric[] {
+function graphedMetrics(dashboardBody: string): GraphedMetric[] {
   const body = JSON.parse(dashboardBody) as { widgets?: { properties?: { title?: string; metrics?: Row[] } }[] };
   const graphed: GraphedMetric[] = [];
   (body.widgets ?? []).forEach((widget, index) => {
@@ -67,10 +65,10 @@ export function graphedMetrics(dashboardBody: string): GraphedMetric[] {
   return graphed;
 }
 
-function describeSets(metricName: string): string {
-  const sets = publishedDimensionSets(metricName);
-  if (sets.length === 0) return `${metricName} is not a metric DynamoDB publishes (or add it to libs/policies/src/rules/dynamodb-metrics.ts with its dimension sets)`;
-  return `graph ${metricName} by ${sets.map((set) => (set.length === 0 ? "no dimensions" : set.join(" + "))).join(", or by ")}`;
+function fixFor(metricName: string): string {
+  const sets = describePublishedSets(metricName);
+  if (sets === "") return `${metricName} is not a metric DynamoDB publishes (or add it to libs/policies/src/rules/dynamodb-metrics.ts with its dimension sets)`;
+  return `graph ${metricName} by ${sets}`;
 }
 
 /** A widget on a dimension set DynamoDB never publishes shows an empty graph forever. */
@@ -91,9 +89,13 @@ export const dashboardsOnPublishedMetrics: PlatformPolicy = {
     }
     for (const metric of graphed) {
       if (metric.namespace !== DYNAMODB_NAMESPACE || isPublishedDynamoDbMetric(metric.metricName, metric.dimensionNames)) continue;
-      const by = metric.dimensionNames.length === 0 ? "no dimensions" : metric.dimensionNames.join(" + ");
       reportViolation(
-        violation(DASHBOARD, args.name, `graphs ${metric.metricName} by ${by} in '${metric.widget}', which DynamoDB never publishes (the graph stays empty)`, describeSets(metric.metricName)),
+        violation(
+          DASHBOARD,
+          args.name,
+          `graphs ${metric.metricName} by ${describeDimensionSet(metric.dimensionNames)} in '${metric.widget}', which DynamoDB never publishes (the graph stays empty)`,
+          fixFor(metric.metricName),
+        ),
       );
     }
   }),

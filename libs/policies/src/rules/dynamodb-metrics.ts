@@ -52,7 +52,17 @@ export function isPublishedDynamoDbMetric(metricName: string, dimensionNames: re
   return (PUBLISHED[metricName] ?? []).some((set) => sameSet(set, dimensionNames));
 }
 
-/** The dimension sets DynamoDB publishes `metricName` with, for messages; empty for an unknown metric. */
+/** The dimension sets DynamoDB publishes `metricName` with; empty for an unknown metric. */
 export function publishedDimensionSets(metricName: string): readonly (readonly string[])[] {
   return PUBLISHED[metricName] ?? [];
+}
+
+/** `Operation + TableName`, or `no dimensions`: one dimension set as the policies' messages name it. */
+export function describeDimensionSet(dimensionNames: readonly string[]): string {
+  return dimensionNames.length === 0 ? "no dimensions" : dimensionNames.join(" + ");
+}
+
+/** Every dimension set DynamoDB publishes `metricName` with, as `A + B, or by C`; empty for an unknown metric. */
+export function describePublishedSets(metricName: string): string {
+  return publishedDimensionSets(metricName).map(describeDimensionSet).join(", or by ");
 }

@@ -10,5 +10,7 @@ export function violation(type: string, name: string, problem: string, fix: stri
 
 export const TABLE = "aws:dynamodb/table:Table";
 export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+export const TOPIC = "aws:sns/topic:Topic";
 export const ROLE = "aws:iam/role:Role";
 export const IAM_POLICY_TYPES = new Set(["aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy"]);

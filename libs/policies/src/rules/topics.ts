@@ -1,8 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { violation, type PlatformPolicy } from "./rule";
-
-export const TOPIC = "aws:sns/topic:Topic";
+import { TOPIC, violation, type PlatformPolicy } from "./rule";
 
 export interface TopicKeyConfig {
   /**
