@@ -1,3 +1,6 @@
+// By path until stack-config's index exports the list (the monitoring stack's dashboard is to read it there too).
+import { DYNAMODB_STREAM_OPERATIONS, DYNAMODB_TABLE_OPERATIONS } from "@dynamodb-platform/stack-config/src/dynamodb-operations";
+
 /**
  * What the monitoring stack deploys per environment, as the cost report prices it. It mirrors
  * stacks/monitoring by hand (the report must not import a Pulumi program): when the alarms or the
@@ -17,8 +20,11 @@ export interface MonitoringFootprint {
   readonly dashboards: number;
 }
 
-/** DynamoDB's 13 data-plane operations plus the stream's GetRecords, each its own SystemErrors series. */
-export const SYSTEM_ERRORS_OPERATIONS = 14;
+/**
+ * SystemErrors is published per (TableName, Operation): at most one series per table operation and
+ * one for the stream's GetRecords (14 today), from the list the dashboard graphs too.
+ */
+export const SYSTEM_ERRORS_OPERATIONS = DYNAMODB_TABLE_OPERATIONS.length + DYNAMODB_STREAM_OPERATIONS.length;
 
 export function monitoringFootprint(tableCount: number): MonitoringFootprint {
   return {
