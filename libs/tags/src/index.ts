@@ -1,10 +1,3 @@
-export {
-  MANDATORY_TAG_CONFIG_KEYS,
-  MANDATORY_TAG_KEYS,
-  readMandatoryTags,
-  validateTagValue,
-  type MandatoryTagKey,
-  type MandatoryTags,
-} from "./mandatory-tags";
+export { MANDATORY_TAG_CONFIG_KEYS, MANDATORY_TAG_KEYS, readMandatoryTags, type MandatoryTags } from "./mandatory-tags";
 export { UNTAGGABLE_AWS_TYPES, isTaggableAwsType } from "./taggable";
-export { mandatoryTagsTransformation, tagEveryResource, withMandatoryTags } from "./tag-transformation";
+export { tagEveryResource } from "./tag-transformation";
