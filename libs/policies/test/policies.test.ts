@@ -89,6 +89,12 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
     }),
     /watches UserErrors by TableName/,
   ],
+  [
+    "alarms-on-published-dynamodb-metrics",
+    "a metric name DynamoDB does not publish",
+    broken(plainUserErrorsAlarm, { metricName: "UserError" }),
+    /watches UserError by no dimensions, which DynamoDB never publishes.*Fix: watch a metric DynamoDB publishes/,
+  ],
   ["alarms-fill-dynamodb-metrics", "the plain UserErrors alarm", plainUserErrorsAlarm, /watches AWS\/DynamoDB data directly.*FILL\(<id>, 0\)/],
   [
     "alarms-fill-dynamodb-metrics",
