@@ -1,13 +1,11 @@
 import * as fs from "node:fs";
-import { readStackContext, stackDir, WORKSPACE_ROOT } from "@dynamodb-platform/live-account";
+import { readStackContext, stackConfigSource, stackDir, WORKSPACE_ROOT } from "@dynamodb-platform/live-account";
 import {
   ConfigError,
-  ENVIRONMENT_SUFFIX_KEY,
   optionalStringList,
   qualifiedKey,
-  qualify,
-  readStackFiles,
-  validateEnvironmentSuffix,
+  readEnvironmentSuffix,
+  readRegion,
   type ConfigSource,
 } from "@dynamodb-platform/stack-config";
 import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
@@ -58,15 +56,15 @@ export function readServedStacks(source: ConfigSource, root = WORKSPACE_ROOT): S
         `Serve a stack every project has (${existingStacks(root)})`,
       );
     }
+    // Each project's file read with that stack's own readers, so a bad value is the error `pulumi up` would give.
     const data = readStackContext(stack, root);
-    const monitoring = readStackFiles(stackDir("monitoring", root), stack);
-    const suffixKey = qualify(monitoring.project, ENVIRONMENT_SUFFIX_KEY);
+    const monitoring = stackConfigSource("monitoring", stack, root);
     return {
       stack,
       dataRegion: data.region,
       tables: Object.fromEntries(data.tables.map((table) => [table.spec.key, table.physicalName])),
-      monitoringRegion: monitoring.config["aws:region"] ?? data.region,
-      monitoringSuffix: validateEnvironmentSuffix(monitoring.config[suffixKey] ?? "", suffixKey),
+      monitoringRegion: readRegion(monitoring),
+      monitoringSuffix: readEnvironmentSuffix(monitoring),
     };
   });
 }
