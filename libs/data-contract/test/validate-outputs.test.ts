@@ -18,6 +18,7 @@ describe("validateDataStackOutputs", () => {
     ["a missing table ARN", { ...good, tableArns: { events: arn("events") } }, /'tableArns.users' \(undefined\) is not the ARN of table 'users'/],
     ["an ARN of another table", { ...good, tableArns: { ...good.tableArns, users: arn("events") } }, /'tableArns.users'/],
     ["a stream of an unknown table", { ...good, streamArns: { ...good.streamArns, other: `${arn("other")}/stream/x` } }, /'streamArns.other'/],
+    ["a stream of another exported table", { ...good, streamArns: { users: good.streamArns.events } }, /'streamArns.users'/],
     ["a stream ARN that is a table ARN", { ...good, streamArns: { events: arn("events") } }, /'streamArns.events'/],
   ])("rejects %s", (_case, outputs, message) => {
     expect(() => validateDataStackOutputs("org/dynamodb-data/dev", outputs)).toThrow(message);
