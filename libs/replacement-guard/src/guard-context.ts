@@ -1,9 +1,9 @@
 import * as path from "node:path";
-import { readEnvironmentSuffix, readStackFiles, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { qualify, readEnvironmentSuffix, readStackFiles, type ConfigSource } from "@dynamodb-platform/stack-config";
 import { PRODUCTION_TABLES, readDataLossAccepted, type DataLossAccepted } from "@dynamodb-platform/table-specs";
 
 /** The data stack's folder: this file is libs/replacement-guard/src/guard-context.ts. */
-export const DATA_STACK_DIR = path.resolve(__dirname, "../../../stacks/data");
+const DATA_STACK_DIR = path.resolve(__dirname, "../../../stacks/data");
 
 /** What the guard needs of the stack: how its tables are named and what the operator accepted. */
 export interface GuardContext {
@@ -20,7 +20,7 @@ export function readGuardContext(stack: string, stackDir = DATA_STACK_DIR): Guar
   const files = readStackFiles(stackDir, stack);
   const source: ConfigSource = {
     project: files.project,
-    get: (key) => files.config[key.includes(":") ? key : `${files.project}:${key}`],
+    get: (key) => files.config[qualify(files.project, key)],
   };
   return {
     stack,
