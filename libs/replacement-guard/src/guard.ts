@@ -44,7 +44,7 @@ function forcingProperties(step: PreviewStep): string[] {
 }
 
 /** The wording the deploy prints for a destroyed table (kept stable: operators and the pipeline read it). */
-export function describeDestruction(step: PreviewStep): string {
+function describeDestruction(step: PreviewStep): string {
   const name = typeAndName(step.urn)[1];
   if (step.op === "delete") return `table '${name}' would be DELETED`;
   if (step.op === "discard") return `table '${name}' would be DISCARDED from the stack (no longer managed)`;

@@ -33,7 +33,7 @@ export interface PreviewDocument {
   readonly changeSummary?: Readonly<Record<string, number>>;
 }
 
-export class PreviewDocumentError extends Error {
+class PreviewDocumentError extends Error {
   constructor(problem: string) {
     super(`Not a 'pulumi preview --json' document: ${problem}`);
     this.name = "PreviewDocumentError";

@@ -5,7 +5,7 @@ import { passes, type GuardResult } from "./guard";
 const TOOL = "replacement-guard";
 
 /** The YAML lines that accept exactly the refused changes (plus what the stack already accepts). */
-export function acceptingLines(result: GuardResult, context: GuardContext): string[] {
+function acceptingLines(result: GuardResult, context: GuardContext): string[] {
   const byTable = new Map<string, Set<DataLossProperty>>();
   for (const finding of result.refused) {
     const properties = byTable.get(finding.table) ?? new Set(context.accepted[finding.table] ?? []);

@@ -1,6 +1,6 @@
 import type { PreviewStep } from "./preview-document";
 
-export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
+const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
 
 /** `urn:pulumi:stack::project::parent$type::name` → [type, name]. */
 export function typeAndName(urn: string): [string, string] {
