@@ -1,4 +1,4 @@
-import { systemErrorsQuery } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, systemErrorsQuery } from "@dynamodb-platform/stack-config";
 import type { GraphedSeries, MetricStat, WidgetDefinition } from "./body";
 import { TABLE_OPERATIONS } from "./operations";
 
@@ -43,10 +43,10 @@ function latency(table: string, region: string, stat: "p50" | "p99"): WidgetDefi
   return graph(`${table}: successful request latency ${stat} (ms)`, region, 6, series, stat);
 }
 
-/** The alarm's own query, so the graph shows exactly what the alarm judges. */
+/** The alarm's own query and period, so the graph shows exactly what the alarm judges. */
 function systemErrors(table: string, region: string): WidgetDefinition {
   return graph(`${table}: system errors (HTTP 500), all operations`, region, 4, [
-    { expression: systemErrorsQuery(table), id: "systemErrors", label: "SystemErrors", period: PERIOD_SECONDS },
+    { expression: systemErrorsQuery(table), id: "systemErrors", label: "SystemErrors", period: ALARM_PERIOD_SECONDS },
   ]);
 }
 
