@@ -9,8 +9,8 @@ import { discoverStackProjects, loadStackProgram } from "./stack-projects";
 
 /**
  * Benchmark (prints numbers, asserts nothing): the offline plan of all stacks for the three real
- * tables and for 30 and 80 generated ones (about the most the monitoring stack's one dashboard can
- * graph: CloudWatch allows 2,500 metrics a dashboard), then the cold (empty Nx cache) and warm (every task
+ * tables and for 30 and 80 generated ones (the most the monitoring stack's one dashboard can graph:
+ * CloudWatch allows 2,500 metrics a dashboard; the 81st table is refused), then the cold (empty Nx cache) and warm (every task
  * replayed from the Nx cache) time of `npm test`. `npm run bench -- --plan-only` skips the npm test timings.
  */
 const ROOT = path.resolve(__dirname, "..", "..", "..");
