@@ -30,6 +30,11 @@ export const OWNER_ACTIONS = [
  * (aws:SourceAccount) and only for this stack's alarms (aws:SourceArn), the confused-deputy
  * conditions AWS documents for service principals; the account owner keeps management; any
  * request without TLS is denied (aws:SecureTransport, Amazon SNS security best practices).
+ * Sources for the CloudWatch statement: AWS re:Post knowledge center
+ * "cloudwatch-receive-sns-for-alarm-trigger" (https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger:
+ * Principal cloudwatch.amazonaws.com, sns:Publish, ArnLike aws:SourceArn = the alarm's ARN) and
+ * the Amazon SNS Developer Guide, "Example cases for Amazon SNS access control", section
+ * "aws:SourceAccount versus aws:SourceOwner" (https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html).
  */
 export function alarmTopicPolicy(inputs: AlarmTopicPolicyInputs): aws.iam.PolicyDocument {
   return {
