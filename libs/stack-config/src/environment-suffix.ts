@@ -12,7 +12,7 @@ export const ENVIRONMENT_SUFFIX_KEY = "environmentSuffix";
 
 const SUFFIX_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function validateEnvironmentSuffix(value: string, key: string): string {
+function validateEnvironmentSuffix(value: string, key: string): string {
   if (value.length > MAX_ENVIRONMENT_SUFFIX_LENGTH) {
     throw new ConfigError(
       key,

@@ -10,9 +10,8 @@ export {
   ENVIRONMENT_SUFFIX_KEY,
   MAX_ENVIRONMENT_SUFFIX_LENGTH,
   readEnvironmentSuffix,
-  validateEnvironmentSuffix,
 } from "./environment-suffix";
-export { DEFAULT_REGION, readRegion } from "./region";
+export { readRegion } from "./region";
 export {
   ACCESS_KINDS,
   ACCESS_ROLE_NAME,

@@ -1,7 +1,7 @@
 import { ConfigError } from "./config-error";
 import type { ConfigSource } from "./config-source";
 
-export const DEFAULT_REGION = "ap-southeast-2";
+const DEFAULT_REGION = "ap-southeast-2";
 const REGION_KEY = "aws:region";
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
