@@ -8,12 +8,6 @@ export type {
 export { PRODUCTION_TABLES } from "./production-tables";
 export { TableSpecError, attributeDefinitions, validateTableSpecs } from "./validate-specs";
 export { physicalTableName, type PhysicalNameOptions } from "./physical-name";
-export {
-  DATA_LOSS_ACCEPTED_KEY,
-  DATA_LOSS_PROPERTIES,
-  isDataLossProperty,
-  type DataLossAccepted,
-  type DataLossProperty,
-} from "./data-loss";
+export { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, type DataLossAccepted, type DataLossProperty } from "./data-loss";
 export { readDataLossAccepted } from "./data-loss-config";
 export { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "./update-kinds";
