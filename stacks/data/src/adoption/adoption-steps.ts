@@ -25,14 +25,6 @@ export const HELD_BY_STEP: Readonly<Record<AdoptionStep, readonly string[]>> = {
   complete: [],
 };
 
-/** What the operator is told each step does (README "Adopting the production tables"). */
-export const STEP_CHANGES: Readonly<Record<AdoptionStep, string>> = {
-  billing: "imports each table; switches it to on-demand; AWS managed encryption, deletion protection off, tags",
-  streams: "stream on (events) or off (sessions, users); a stream whose view type changes is switched off here",
-  indexes: "creates the sessions GSI (backfill: hours on a large table) and deletes GSIs the spec lacks, one at a time",
-  complete: "point-in-time recovery as specified; a stream switched off for a new view type comes back with it",
-};
-
 export function isAdoptionStep(value: string): value is AdoptionStep {
   return (ADOPTION_STEPS as readonly string[]).includes(value);
 }
