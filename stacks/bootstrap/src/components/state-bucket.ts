@@ -8,7 +8,7 @@ export interface StateBucketArgs {
 }
 
 /** Every request over plain HTTP is refused (Amazon S3 User Guide, "Security best practices": aws:SecureTransport). */
-export function tlsOnlyBucketPolicy(bucketArn: string): aws.iam.PolicyDocument {
+function tlsOnlyBucketPolicy(bucketArn: string): aws.iam.PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [

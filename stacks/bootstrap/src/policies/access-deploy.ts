@@ -10,7 +10,7 @@ import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } fro
  * boundary requires `iam:PermissionsBoundary` = the platform's boundary. For calls on an existing
  * role the key is the boundary the role already has, so a role without it cannot be touched.
  */
-export const ACCESS_ROLE_WRITES = [
+const ACCESS_ROLE_WRITES = [
   "iam:CreateRole",
   "iam:DeleteRole",
   "iam:UpdateRole",
@@ -21,9 +21,9 @@ export const ACCESS_ROLE_WRITES = [
   "iam:PutRolePermissionsBoundary",
 ];
 /** IAM evaluates no iam:PermissionsBoundary key for tagging; tags grant nothing here. */
-export const ACCESS_ROLE_TAGGING = ["iam:TagRole", "iam:UntagRole"];
+const ACCESS_ROLE_TAGGING = ["iam:TagRole", "iam:UntagRole"];
 /** What the provider reads on create, refresh and delete of a role and its inline policy. */
-export const ACCESS_ROLE_READS = [
+const ACCESS_ROLE_READS = [
   "iam:GetRole",
   "iam:GetRolePolicy",
   "iam:ListRolePolicies",
@@ -31,7 +31,7 @@ export const ACCESS_ROLE_READS = [
   "iam:ListInstanceProfilesForRole",
 ];
 /** Ways out of the boundary, denied outright (an explicit Deny wins over any Allow). */
-export const BOUNDARY_ESCAPES = [
+const BOUNDARY_ESCAPES = [
   "iam:DeleteRolePermissionsBoundary",
   "iam:AttachRolePolicy",
   "iam:CreatePolicyVersion",

@@ -9,7 +9,7 @@ import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } fro
  * TTL on every refresh. The AWS managed key aws/dynamodb needs no KMS grant in the caller's
  * policy: its key policy admits principals using it through DynamoDB.
  */
-export const DATA_TABLE_ACTIONS = [
+const DATA_TABLE_ACTIONS = [
   "dynamodb:CreateTable",
   "dynamodb:UpdateTable",
   "dynamodb:DeleteTable",
@@ -23,7 +23,7 @@ export const DATA_TABLE_ACTIONS = [
   "dynamodb:DescribeContributorInsights",
   "dynamodb:UpdateContributorInsights",
 ];
-export const DATA_INDEX_ACTIONS = ["dynamodb:DescribeContributorInsights", "dynamodb:UpdateContributorInsights"];
+const DATA_INDEX_ACTIONS = ["dynamodb:DescribeContributorInsights", "dynamodb:UpdateContributorInsights"];
 
 /**
  * DynamoDB creates this service-linked role the first time contributor insights is enabled

