@@ -22,7 +22,7 @@ export interface Cell {
 
 const CONCRETE_KINDS: readonly ResourceKind[] = [...OWN_RESOURCE_KINDS, ...FOREIGN_RESOURCE_KINDS];
 
-export function expectedDecision(profile: Profile, action: string, kind: ResourceKind): Decision {
+function expectedDecision(profile: Profile, action: string, kind: ResourceKind): Decision {
   return ALLOW_LISTS[profile][action]?.includes(kind) ? "Allowed" : "Denied";
 }
 
