@@ -22,6 +22,7 @@ export interface DataStackConfig {
   readonly adoptExistingTables: boolean;
   /** Which adoption `pulumi up` this is; `complete` for stacks that create their tables. */
   readonly adoptionStep: AdoptionStep;
+  /** Read here so that a bad acknowledgement stops `pulumi up` with the guard's named error; the guard judges by it. */
   readonly dataLossAccepted: DataLossAccepted;
   /** Tables whose contributor insights rule already runs in AWS: imported, not created. */
   readonly existingContributorInsights: readonly string[];

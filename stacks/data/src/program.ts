@@ -23,7 +23,6 @@ export async function dataProgram(specs: readonly TableSpec[] = PRODUCTION_TABLE
     environmentSuffix: config.environmentSuffix,
     adoptExistingTables: config.adoptExistingTables,
     adoptionStep: config.adoptionStep,
-    dataLossAccepted: config.dataLossAccepted,
     existingContributorInsights,
   });
   return {

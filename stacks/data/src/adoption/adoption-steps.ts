@@ -28,8 +28,3 @@ export const HELD_BY_STEP: Readonly<Record<AdoptionStep, readonly string[]>> = {
 export function isAdoptionStep(value: string): value is AdoptionStep {
   return (ADOPTION_STEPS as readonly string[]).includes(value);
 }
-
-/** True from the step on which `step` is reached (steps are cumulative). */
-export function reached(current: AdoptionStep, step: AdoptionStep): boolean {
-  return ADOPTION_STEPS.indexOf(current) >= ADOPTION_STEPS.indexOf(step);
-}

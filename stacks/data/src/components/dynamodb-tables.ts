@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceName } from "@dynamodb-platform/stack-config";
 import { tableArgs } from "../tables/table-args";
-import { physicalTableName, validateTableSpecs, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
-import { reached, type AdoptionStep } from "../adoption/adoption-steps";
+import { physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/table-specs";
+import type { AdoptionStep } from "../adoption/adoption-steps";
 import { adoptedTableOptions } from "../adoption/table-options";
 import { contributorInsightsImportId } from "../adoption/contributor-insights-id";
 
@@ -14,7 +14,6 @@ export interface DynamoTablesArgs {
   readonly adoptExistingTables: boolean;
   /** The adoption `pulumi up` this is (README, "Adopting the production tables"); default `complete`. */
   readonly adoptionStep?: AdoptionStep;
-  readonly dataLossAccepted?: DataLossAccepted;
   /** Tables whose contributor insights rule already runs, with the account id its import id needs. */
   readonly existingContributorInsights?: { readonly tables: readonly string[]; readonly accountId: string };
 }
@@ -23,16 +22,6 @@ type OutputMap = pulumi.Output<Record<string, string>>;
 
 function outputMap(entries: [string, pulumi.Output<string>][]): OutputMap {
   return pulumi.all(Object.fromEntries(entries));
-}
-
-/**
- * An adopted table whose stream gets a new view type has it switched off until the last step and
- * on again there: two table updates, never an in-place view type change. Only when the operator
- * has accepted the new stream (its consumers must move to the new stream ARN).
- */
-function streamSwitchedOff(spec: TableSpec, args: DynamoTablesArgs, step: AdoptionStep): boolean {
-  const accepted = args.dataLossAccepted?.[spec.key] ?? [];
-  return args.adoptExistingTables && spec.stream !== undefined && accepted.includes("streamViewType") && !reached(step, "complete");
 }
 
 /** Builds one DynamoDB table (and its contributor insights, where specified) per spec. */
@@ -53,7 +42,7 @@ export class DynamoTables extends pulumi.ComponentResource {
       const physicalName = physicalTableName(spec, args);
       const table = new aws.dynamodb.Table(
         resourceName("table", spec.key, args.environmentSuffix),
-        tableArgs(spec, physicalName, { streamSwitchedOff: streamSwitchedOff(spec, args, step) }),
+        tableArgs(spec, physicalName),
         { parent: this, ...(args.adoptExistingTables ? adoptedTableOptions(physicalName, step) : {}) },
       );
       tables[spec.key] = table;

@@ -12,22 +12,12 @@ function globalIndexArgs(index: GlobalIndexSpec): aws.types.input.dynamodb.Table
   };
 }
 
-export interface TableArgsOptions {
-  /**
-   * Declare the stream off although the spec has one: the first half of changing an enabled
-   * stream's view type, which DynamoDB allows only by disabling and enabling it again
-   * ("Table already has an enabled stream", hashicorp/terraform-provider-aws#18402).
-   */
-  readonly streamSwitchedOff?: boolean;
-}
-
 /**
  * The table as AWS will receive it. Every setting is explicit, so adopting an existing table
  * converges it (on-demand, AWS managed key, PITR/streams exactly as specified) in place.
  */
-export function tableArgs(spec: TableSpec, physicalName: string, options: TableArgsOptions = {}): aws.dynamodb.TableArgs {
+export function tableArgs(spec: TableSpec, physicalName: string): aws.dynamodb.TableArgs {
   const indexes = spec.globalSecondaryIndexes ?? [];
-  const stream = options.streamSwitchedOff ? undefined : spec.stream;
   return {
     name: physicalName,
     // On-demand: no readCapacity/writeCapacity on the table or any index.
@@ -39,8 +29,12 @@ export function tableArgs(spec: TableSpec, physicalName: string, options: TableA
     // enabled without kmsKeyArn selects the AWS managed key alias/aws/dynamodb.
     serverSideEncryption: { enabled: true },
     deletionProtectionEnabled: false,
-    streamEnabled: stream !== undefined,
-    streamViewType: stream,
+    // A new view type on an enabled stream: DynamoDB refuses it in place ("Table already has an
+    // enabled stream", hashicorp/terraform-provider-aws#18402), so the provider disables the
+    // stream and enables it again with the new type, two UpdateTable calls in one update
+    // (cycleStreamEnabled, internal/service/dynamodb/table.go): a new stream ARN.
+    streamEnabled: spec.stream !== undefined,
+    streamViewType: spec.stream,
     pointInTimeRecovery:
       spec.pointInTimeRecoveryDays === undefined
         ? { enabled: false }
