@@ -6,7 +6,8 @@ import { HELD_BY_STEP, type AdoptionStep } from "./adoption-steps";
  * 60 minutes (updateTableTimeoutTotal, internal/service/dynamodb/wait.go in
  * hashicorp/terraform-provider-aws), and it waits for a new GSI to become ACTIVE within it; the
  * backfill of a GSI on a table of many gigabytes takes hours. Pulumi's `customTimeouts` option
- * raises the provider's timeout for that operation.
+ * raises the provider's timeout for that operation (Pulumi docs, "Resource option:
+ * customTimeouts"; the engine passes it through to the provider, pulumi/pulumi#2655).
  */
 export const ADOPTED_TABLE_TIMEOUTS: pulumi.CustomTimeouts = { update: "12h" };
 
