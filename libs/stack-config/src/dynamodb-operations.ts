@@ -1,12 +1,17 @@
 /**
  * DynamoDB's operations as CloudWatch's `Operation` dimension names them (DynamoDB Developer Guide,
  * "DynamoDB Metrics and dimensions", dimension `Operation`): the table's item, query, transaction
- * and PartiQL operations, read and write, and the one DynamoDB Streams operation, GetRecords.
- * One list for the monitoring dashboard (a latency line per table operation) and the cost report
- * (how many SystemErrors series a table's Metrics Insights alarm can analyze).
+ * and PartiQL operations, and the one DynamoDB Streams operation, GetRecords. One list for the
+ * monitoring dashboard (a latency line per table operation) and the cost report (how many
+ * SystemErrors series a table's Metrics Insights alarm can analyze).
  */
-export const DYNAMODB_READ_OPERATIONS = ["GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems", "ExecuteStatement"] as const;
-export const DYNAMODB_WRITE_OPERATIONS = [
+export const DYNAMODB_TABLE_OPERATIONS: readonly string[] = [
+  "GetItem",
+  "BatchGetItem",
+  "Query",
+  "Scan",
+  "TransactGetItems",
+  "ExecuteStatement",
   "PutItem",
   "UpdateItem",
   "DeleteItem",
@@ -14,6 +19,5 @@ export const DYNAMODB_WRITE_OPERATIONS = [
   "TransactWriteItems",
   "BatchExecuteStatement",
   "ExecuteTransaction",
-] as const;
-export const DYNAMODB_TABLE_OPERATIONS: readonly string[] = [...DYNAMODB_READ_OPERATIONS, ...DYNAMODB_WRITE_OPERATIONS];
-export const DYNAMODB_STREAM_OPERATIONS = ["GetRecords"] as const;
+];
+export const DYNAMODB_STREAM_OPERATIONS: readonly string[] = ["GetRecords"];

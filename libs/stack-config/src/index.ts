@@ -41,3 +41,4 @@ export {
   evaluationPeriodsFor,
   systemErrorsQuery,
 } from "./monitoring-alarms";
+export { DYNAMODB_STREAM_OPERATIONS, DYNAMODB_TABLE_OPERATIONS } from "./dynamodb-operations";

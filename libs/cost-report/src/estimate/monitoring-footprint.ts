@@ -1,5 +1,5 @@
 // By path until stack-config's index exports the list (the monitoring stack's dashboard is to read it there too).
-import { DYNAMODB_STREAM_OPERATIONS, DYNAMODB_TABLE_OPERATIONS } from "@dynamodb-platform/stack-config/src/dynamodb-operations";
+import { DYNAMODB_STREAM_OPERATIONS, DYNAMODB_TABLE_OPERATIONS } from "@dynamodb-platform/stack-config";
 
 /**
  * What the monitoring stack deploys per environment, as the cost report prices it. It mirrors

@@ -1,6 +1,5 @@
-import { ALARM_PERIOD_SECONDS, systemErrorsQuery } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, DYNAMODB_TABLE_OPERATIONS, systemErrorsQuery } from "@dynamodb-platform/stack-config";
 import type { GraphedSeries, MetricStat, WidgetDefinition } from "./body";
-import { TABLE_OPERATIONS } from "./operations";
 
 /** DynamoDB aggregates these metrics per minute; a finer period shows nothing more. */
 export const PERIOD_SECONDS = 60;
@@ -39,7 +38,7 @@ function throttles(table: string, region: string): WidgetDefinition {
 
 /** DynamoDB publishes latency only per TableName + Operation: one line per operation. */
 function latency(table: string, region: string, stat: "p50" | "p99"): WidgetDefinition {
-  const series = TABLE_OPERATIONS.map((operation) => tableMetric("SuccessfulRequestLatency", { TableName: table, Operation: operation }, { label: operation }));
+  const series = DYNAMODB_TABLE_OPERATIONS.map((operation) => tableMetric("SuccessfulRequestLatency", { TableName: table, Operation: operation }, { label: operation }));
   return graph(`${table}: successful request latency ${stat} (ms)`, region, 6, series, stat);
 }
 
