@@ -38,7 +38,9 @@ export {
   SYSTEM_ERRORS_THRESHOLD_KEY,
   USER_ERRORS_DATAPOINTS,
   USER_ERRORS_THRESHOLD,
+  DYNAMODB_NAMESPACE,
   evaluationPeriodsFor,
+  isAwsManagedSnsKeyAlias,
   systemErrorsQuery,
 } from "./monitoring-alarms";
 export { DYNAMODB_STREAM_OPERATIONS, DYNAMODB_TABLE_OPERATIONS } from "./dynamodb-operations";

@@ -3,6 +3,19 @@
  * `npm run verify`, which checks the deployed alarms against the same values.
  */
 
+/** The CloudWatch namespace of every DynamoDB metric. */
+export const DYNAMODB_NAMESPACE = "AWS/DynamoDB";
+
+/**
+ * The AWS managed SNS key, by alias (`aws/sns`, `alias/aws/sns`) or alias ARN. CloudWatch alarms
+ * cannot publish to a topic encrypted with it: its key policy cannot be edited to let
+ * cloudwatch.amazonaws.com use it (AWS re:Post knowledge center, "cloudwatch-configure-alarm-sns").
+ * A key ARN alone does not say whose key it is.
+ */
+export function isAwsManagedSnsKeyAlias(key: string): boolean {
+  return key === "aws/sns" || /(^|[:/])alias\/aws\/sns$/.test(key);
+}
+
 /** Every alarm of the monitoring stack evaluates one-minute datapoints. */
 export const ALARM_PERIOD_SECONDS = 60;
 
@@ -25,7 +38,7 @@ export function evaluationPeriodsFor(datapointsToAlarm: number): number {
  * Insights query sums every operation of the table in one alarm.
  */
 export function systemErrorsQuery(physicalTableName: string): string {
-  return `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${physicalTableName}'`;
+  return `SELECT SUM(SystemErrors) FROM SCHEMA("${DYNAMODB_NAMESPACE}", Operation, TableName) WHERE TableName = '${physicalTableName}'`;
 }
 
 /** Monitoring config keys (project namespace `dynamodb-monitoring`) and their documented defaults. */

@@ -181,7 +181,9 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
     const environment = deployedEnvironment();
     environment.topicAttributes["KmsMasterKeyId"] = "alias/aws/sns";
     const result = await run(environment);
-    expect(failed(result, "alarms-dynamodb-dev", "topic encryption")?.actual).toBe("KmsMasterKeyId alias/aws/sns");
+    const check = failed(result, "alarms-dynamodb-dev", "topic encryption");
+    expect(check?.actual).toBe("KmsMasterKeyId alias/aws/sns");
+    expect(check?.expected).toMatch(/never alias\/aws\/sns: CloudWatch cannot use it/);
   });
 
   test("a topic policy that does not let CloudWatch publish", async () => {

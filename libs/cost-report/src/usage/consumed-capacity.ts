@@ -1,3 +1,4 @@
+import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/stack-config";
 import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { awsCall } from "@dynamodb-platform/live-account";
 
@@ -29,7 +30,7 @@ function query(id: string, metricName: string, tableName: string, indexName: str
   if (indexName !== undefined) dimensions.push({ Name: "GlobalSecondaryIndexName", Value: indexName });
   return {
     Id: id,
-    MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: metricName, Dimensions: dimensions }, Period: HOUR_SECONDS, Stat: "Sum" },
+    MetricStat: { Metric: { Namespace: DYNAMODB_NAMESPACE, MetricName: metricName, Dimensions: dimensions }, Period: HOUR_SECONDS, Stat: "Sum" },
     ReturnData: true,
   };
 }

@@ -1,3 +1,4 @@
+import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/stack-config";
 /**
  * Which metrics DynamoDB publishes to CloudWatch, and with which exact dimension sets.
  *
@@ -8,7 +9,7 @@
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).
  * A metric AWS adds later belongs here with its dimension sets.
  */
-export const DYNAMODB_NAMESPACE = "AWS/DynamoDB";
+export { DYNAMODB_NAMESPACE };
 
 const TABLE = ["TableName"];
 const TABLE_OR_INDEX = [TABLE, ["GlobalSecondaryIndexName", "TableName"]];

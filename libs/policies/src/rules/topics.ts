@@ -1,3 +1,4 @@
+import { isAwsManagedSnsKeyAlias } from "@dynamodb-platform/stack-config";
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { TOPIC, violation, type PlatformPolicy } from "./rule";
@@ -10,7 +11,6 @@ export interface TopicKeyConfig {
   readonly awsManagedSnsKeys: string[];
 }
 
-const AWS_SNS_ALIAS = /(^|[:/])alias\/aws\/sns$/;
 
 /**
  * CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key aws/sns: its key
@@ -31,7 +31,7 @@ export const alarmTopicsNotOnAwsManagedKey: PlatformPolicy = {
     const { awsManagedSnsKeys } = args.getConfig<TopicKeyConfig>();
     const keyId = key.split("/").pop();
     const listed = awsManagedSnsKeys.some((managed) => managed === key || managed.split("/").pop() === keyId);
-    if (AWS_SNS_ALIAS.test(key) || key === "aws/sns" || listed) {
+    if (isAwsManagedSnsKeyAlias(key) || listed) {
       reportViolation(violation(TOPIC, args.name, `is encrypted with the AWS managed key aws/sns (${key}), which CloudWatch alarms cannot publish through`, "remove kmsMasterKeyId (no encryption) or use a customer managed key whose policy lets cloudwatch.amazonaws.com call kms:GenerateDataKey* and kms:Decrypt"));
     }
   }),

@@ -1,3 +1,4 @@
+import { isAwsManagedSnsKeyAlias } from "@dynamodb-platform/stack-config";
 import { GetTopicAttributesCommand, paginateListSubscriptionsByTopic, type SNSClient, type Subscription } from "@aws-sdk/client-sns";
 import { awsCall } from "@dynamodb-platform/live-account";
 import { compare, verdict, type Check } from "../check";
@@ -7,7 +8,6 @@ import { cloudWatchPublish } from "./topic-policy";
 /** The alarms that publish to the topic, by name, with their ARNs (the stack's outputs). */
 export type PublishingAlarms = Readonly<Record<string, string>>;
 
-const AWS_MANAGED_SNS_KEY = /(^|:)alias\/aws\/sns$/;
 
 function policyCheck(subject: string, policyJson: string | undefined, topicArn: string, alarms: PublishingAlarms): Check {
   const account = topicArn.split(":")[4] ?? "";
@@ -44,7 +44,7 @@ export async function topicChecks(sns: SNSClient, topicArn: string, alarms: Publ
   const expectedKey = config.alarmTopicKmsKeyArn ? `KmsMasterKeyId ${config.alarmTopicKmsKeyArn}` : "no SSE";
   const liveKey = key ? `KmsMasterKeyId ${key}` : "no SSE";
   const checks: Check[] = [
-    key && AWS_MANAGED_SNS_KEY.test(key)
+    key && isAwsManagedSnsKeyAlias(key)
       ? verdict("alarms", subject, "topic encryption", false, `${expectedKey} (never alias/aws/sns: CloudWatch cannot use it)`, liveKey)
       : compare("alarms", subject, "topic encryption", expectedKey, liveKey),
     policyCheck(subject, attributes["Policy"], topicArn, alarms),

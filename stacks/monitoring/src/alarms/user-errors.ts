@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { ALARM_PERIOD_SECONDS, USER_ERRORS_DATAPOINTS, USER_ERRORS_THRESHOLD, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, USER_ERRORS_DATAPOINTS, USER_ERRORS_THRESHOLD, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
 import { filledWithZero } from "./fill";
 
 /**
@@ -15,7 +15,7 @@ export function userErrorsAlarmArgs(alarmName: string, physicalTableNames: reado
       `Covers the tables ${physicalTableNames.join(", ")}, and counts every other DynamoDB table and stream in this ` +
       "account and region too: AWS publishes UserErrors without a TableName dimension.",
     metricQueries: filledWithZero(
-      { id: "userErrors", metric: { namespace: "AWS/DynamoDB", metricName: "UserErrors", stat: "Sum", period: ALARM_PERIOD_SECONDS } },
+      { id: "userErrors", metric: { namespace: DYNAMODB_NAMESPACE, metricName: "UserErrors", stat: "Sum", period: ALARM_PERIOD_SECONDS } },
       "UserErrors, account and region (quiet minutes as 0)",
     ),
     comparisonOperator: "GreaterThanThreshold",

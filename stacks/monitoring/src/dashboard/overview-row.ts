@@ -1,3 +1,4 @@
+import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/stack-config";
 import type { WidgetDefinition } from "./body";
 import { PERIOD_SECONDS } from "./table-row";
 
@@ -26,7 +27,7 @@ export function userErrorsWidget(region: string): WidgetDefinition {
       stacked: false,
       period: PERIOD_SECONDS,
       stat: "Sum",
-      series: [{ namespace: "AWS/DynamoDB", metricName: "UserErrors", dimensions: {}, options: { label: "UserErrors" } }],
+      series: [{ namespace: DYNAMODB_NAMESPACE, metricName: "UserErrors", dimensions: {}, options: { label: "UserErrors" } }],
     },
   };
 }

@@ -1,10 +1,9 @@
-import { ALARM_PERIOD_SECONDS, DYNAMODB_TABLE_OPERATIONS, systemErrorsQuery } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, DYNAMODB_TABLE_OPERATIONS, systemErrorsQuery } from "@dynamodb-platform/stack-config";
 import type { GraphedSeries, MetricStat, WidgetDefinition } from "./body";
 
 /** DynamoDB aggregates these metrics per minute; a finer period shows nothing more. */
 export const PERIOD_SECONDS = 60;
 const HEIGHT = 6;
-const DYNAMODB_NAMESPACE = "AWS/DynamoDB";
 
 function tableMetric(metricName: string, dimensions: Record<string, string>, options: MetricStat["options"]): MetricStat {
   return { namespace: DYNAMODB_NAMESPACE, metricName, dimensions, options };

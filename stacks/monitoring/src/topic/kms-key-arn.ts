@@ -1,4 +1,4 @@
-import { ConfigError } from "@dynamodb-platform/stack-config";
+import { ConfigError, isAwsManagedSnsKeyAlias } from "@dynamodb-platform/stack-config";
 
 /** `arn:<partition>:kms:<region>:<account>:key/<key id>`, single- or multi-Region (`mrk-`) key. */
 const KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-[0-9a-f]{32})|(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))$/;
@@ -12,7 +12,7 @@ const EXAMPLE = "arn:aws:kms:ap-southeast-2:111122223333:key/1234abcd-12ab-34cd-
  * Only a key ARN is accepted: an alias can be re-pointed, and `aws/sns` is an alias.
  */
 export function validateAlarmTopicKmsKeyArn(key: string, value: string, region: string): string {
-  if (/(^|[:/])alias\/aws\/sns$/.test(value) || value === "aws/sns") {
+  if (isAwsManagedSnsKeyAlias(value)) {
     throw new ConfigError(
       key,
       `'${value}' is the AWS managed key aws/sns, which CloudWatch alarms cannot publish through`,
