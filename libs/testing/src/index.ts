@@ -2,3 +2,4 @@ export { awsTypeDeclaresTags } from "./aws-tags-input";
 export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";
 export { startDynalite, type LocalDynamoDb, type LocalDynamoDbClientConfig } from "./dynalite";
 export { awsError, pitrResponse, serveRecordedTables, type RecordedAccount, type RecordedTable } from "./recorded-tables";
+export { simulate, type Holder, type Request, type Verdict } from "./simulate-iam";

@@ -10,7 +10,7 @@ import {
   type ResourceKind,
 } from "@dynamodb-platform/permission-matrix";
 import { ROLE_POLICY, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
-import { simulate } from "./simulate";
+import { simulate } from "@dynamodb-platform/testing";
 
 interface RoleUnderTest extends MatrixRole {
   readonly roleName: string;
@@ -52,7 +52,7 @@ function rolesUnderTest(run: ProgramRun, stack: string): RoleUnderTest[] {
 
 async function judgeLocally(role: RoleUnderTest): Promise<Judged[]> {
   const cells = await permissionMatrix(role);
-  return Promise.all(cells.map(async (cell) => ({ role, cell, actual: await simulate(role.roleArn, role.policy, cell.action, cell.resource) })));
+  return Promise.all(cells.map(async (cell) => ({ role, cell, actual: await simulate({ principal: role.roleArn, policy: role.policy }, { action: cell.action, resource: cell.resource }) })));
 }
 
 const allowed = (actual: string) => actual === "Allowed";

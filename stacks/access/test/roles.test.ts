@@ -1,7 +1,7 @@
 import { expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
-import { simulate } from "./simulate";
+import { simulate } from "@dynamodb-platform/testing";
 
 const failureOf = expectRunFailure;
 
@@ -102,7 +102,7 @@ describe("trust policies", () => {
         },
       ],
     });
-    const assume = (principal: string) => simulate(principal, undefined, "sts:AssumeRole", roleArn, trust);
+    const assume = (principal: string) => simulate({ principal, resourcePolicy: trust }, { action: "sts:AssumeRole", resource: roleArn });
     expect(await assume("arn:aws:iam::123456789012:role/analytics-ingest")).toBe("Allowed");
     expect(await assume("arn:aws:iam::123456789012:role/someone-else")).toBe("Denied");
     expect(await assume("arn:aws:iam::999999999999:role/analytics-ingest")).toBe("Denied");

@@ -1,6 +1,6 @@
 import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { ROLE, ROLE_POLICY } from "./run-bootstrap-stack";
-import { simulate, type Request, type Verdict } from "./simulate";
+import { simulate, type Request, type Verdict } from "@dynamodb-platform/testing";
 
 export const ACCOUNT = "123456789012";
 export const BUCKET = `arn:aws:s3:::pulumi-state-${ACCOUNT}-ap-southeast-2`;

@@ -3,7 +3,7 @@ import { REPOSITORY_VARIABLES } from "@dynamodb-platform/deploy-identities";
 import { awsTypeDeclaresTags } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, runBootstrapStack } from "./run-bootstrap-stack";
 import { ACCOUNT, BUCKET, policyOf, trustOf } from "./role-matrix";
-import { simulate } from "./simulate";
+import { simulate } from "@dynamodb-platform/testing";
 
 const REPO = "analytics-platform/dynamodb-platform";
 

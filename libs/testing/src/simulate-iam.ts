@@ -1,5 +1,6 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
+/** AWS's answer: NotApplicable when the action has no resource of that type (AWS never authorizes it there). */
 export type Verdict = "Allowed" | "Denied" | "NotApplicable" | `error: ${string}`;
 
 export interface Request {
@@ -16,11 +17,14 @@ export interface Holder {
   readonly resourcePolicy?: unknown;
 }
 
+/** Resources whose ARN names no account (S3) belong to the mock account. */
 const ACCOUNT = "123456789012";
 
 /**
- * Asks the IAM policy simulator (@cloud-copilot/iam-simulate) whether `holder` may make `request`.
- * NotApplicable: the action has no resource of that type, so AWS never authorizes it there.
+ * The local IAM judge of every test: asks the policy simulator @cloud-copilot/iam-simulate (AGPL:
+ * tests only) whether `holder` may make `request`, given its identity policy, permissions boundary
+ * and the resource's own policy. Any simulator error other than "no resource of that type" (an
+ * unknown action) is returned as an error, never as a denial.
  */
 export async function simulate(holder: Holder, request: Request): Promise<Verdict> {
   const arnAccount = request.resource.split(":")[4];
