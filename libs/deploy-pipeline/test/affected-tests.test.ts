@@ -26,6 +26,10 @@ describe("nx affected -t test selects the tests that read an edited workspace fi
     expect(selected).not.toContain(project("data"));
   });
 
+  test("the policy pack's entry, which the pipeline checks start as the CLI does: the pipeline tests", () => {
+    expect(testsAfterEditing("libs/policies/pack/index.js")).toContain(project("deploy-pipeline"));
+  });
+
   test("nx.json: every project's tests (Nx hashes nx.json into every task), so the Nx target checks too", () => {
     const everyTest = workspace.plan(["run-many", "-t", "test"]).tasks.map((task) => task.replace(/:test$/, ""));
     expect(testsAfterEditing("nx.json")).toEqual(everyTest);
