@@ -46,3 +46,22 @@ export const REPOSITORY_VARIABLES: readonly string[] = [
 export function roleVariableFor(stack: PipelineStack, target: PulumiTarget): string {
   return target === "preview" ? PREVIEW_ROLE_VARIABLE : DEPLOY_ROLE_VARIABLES[stack];
 }
+
+/**
+ * A job on a GitHub-hosted runner runs at most 6 hours, then is cancelled (GitHub docs, "Actions
+ * limits": job execution time, https://docs.github.com/en/actions/reference/limits).
+ */
+export const GITHUB_HOSTED_JOB_LIMIT_SECONDS = 6 * 3600;
+
+/**
+ * How long each CI role's credentials last: the role's MaxSessionDuration (bootstrap) and the
+ * workflow's `role-duration-seconds` (aws-actions/configure-aws-credentials; both default to
+ * 3,600 s: IAM User Guide, "Update the maximum session duration for a role", and the action's
+ * README). The data deploy may run as long as the job; the others finish in minutes.
+ */
+export const ROLE_SESSION_SECONDS: Readonly<Record<PipelineStack | "preview", number>> = {
+  preview: 3600,
+  data: GITHUB_HOSTED_JOB_LIMIT_SECONDS,
+  monitoring: 3600,
+  access: 3600,
+};

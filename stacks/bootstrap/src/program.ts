@@ -5,6 +5,7 @@ import {
   DEPLOY_ROLE_VARIABLES,
   PIPELINE_STACKS,
   PREVIEW_ROLE_VARIABLE,
+  ROLE_SESSION_SECONDS,
   STATE_BACKEND_VARIABLE,
   type PipelineStack,
 } from "@dynamodb-platform/deploy-identities";
@@ -50,8 +51,15 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
 
   const pullRequests = [pullRequestSubject(config.githubRepository)];
   const deploys = [deployEnvironmentSubject(config.githubRepository)];
-  const role = (name: string, roleName: string, description: string, subjects: string[], policy: PolicyDocument, dependsOn: pulumi.Resource[] = []) =>
-    new GithubRole(name, { roleName, description, providerArn, subjects, policy }, { dependsOn: [state, ...dependsOn] }).role;
+  const role = (
+    name: string,
+    roleName: string,
+    description: string,
+    subjects: string[],
+    policy: PolicyDocument,
+    maxSessionDuration: number,
+    dependsOn: pulumi.Resource[] = [],
+  ) => new GithubRole(name, { roleName, description, providerArn, subjects, policy, maxSessionDuration }, { dependsOn: [state, ...dependsOn] }).role;
 
   // Pull requests preview; the post-deploy verify job runs in the deploy environment with the same
   // read-only role, a subject that already holds deploy rights, so trusting it widens nothing.
@@ -61,6 +69,7 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
     "Read-only: pulumi preview of the DynamoDB platform stacks and npm run verify",
     [...pullRequests, ...deploys],
     previewPolicy(account, bucket, served),
+    ROLE_SESSION_SECONDS.preview,
   );
   const deployPolicies: Record<PipelineStack, () => PolicyDocument> = {
     data: () => dataDeployPolicy(account, bucket, served),
@@ -76,6 +85,7 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
         `Deploys the DynamoDB platform's ${stack} stack, and nothing else`,
         deploys,
         deployPolicies[stack](),
+        ROLE_SESSION_SECONDS[stack],
         stack === "access" ? [boundary] : [],
       ),
     ]),

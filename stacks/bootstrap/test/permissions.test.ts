@@ -94,8 +94,10 @@ describe("preview role (read-only; pull requests and the post-deploy verify)", (
   test("reads nothing of other stacks: other tables, dev's state, the CI roles", async () => {
     await expectMatrix(PREVIEW, [
       ...FOREIGN_TABLES.map((t): Cell => ["Denied", "dynamodb:DescribeTable", table(t)]),
-      ["Denied", "cloudwatch:DescribeAlarms", alarm("systemerrors-events-dev")],
+      // DescribeAlarms is the one read on "*" (it may return composite alarms: see the call table).
+      ["Denied", "cloudwatch:DescribeAlarmHistory", alarm("systemerrors-events-dev")],
       ["Denied", "s3:GetObject", state("stacks/dynamodb-data/dev.json")],
+      ["Denied", "s3:GetObject", state("stacks/dynamodb-data/dev.pulumi-tags")],
       ["Denied", "iam:GetRolePolicy", role(ACCESS)],
       ["Denied", "iam:SimulatePrincipalPolicy", role(DATA)],
     ]);
@@ -107,7 +109,9 @@ describe("data deploy role", () => {
     const actions = ["CreateTable", "UpdateTable", "DeleteTable", "UpdateContinuousBackups", "UpdateContributorInsights", "TagResource", "UntagResource", "DescribeTable"];
     await expectMatrix(DATA, [
       ...PROD_TABLES.flatMap((t) => actions.map((a): Cell => ["Allowed", `dynamodb:${a}`, table(t)])),
-      ["Allowed", "dynamodb:UpdateContributorInsights", `${table("sessions")}/index/userId-timestamp-index`],
+      // Contributor insights is table-level only: no index rule is ever enabled.
+      ["Denied", "dynamodb:UpdateContributorInsights", `${table("sessions")}/index/userId-timestamp-index`],
+      ["Allowed", "s3:GetObject", state("stacks/dynamodb-data/prod.pulumi-tags")],
       ["Allowed", "s3:PutObject", state("stacks/dynamodb-data/prod.json")],
       ["Allowed", "s3:PutObject", state("locks/organization/dynamodb-data/prod/0f3c.json")],
       ["Allowed", "s3:DeleteObject", state("locks/organization/dynamodb-data/prod/0f3c.json")],

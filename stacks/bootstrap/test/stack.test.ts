@@ -68,8 +68,12 @@ describe.each(STACKS)("bootstrap (%s)", (stack) => {
     const bucketPolicy: unknown = JSON.parse(String(resourcesOfType(run, "aws:s3/bucketPolicy:BucketPolicy")[0].inputs["policy"]));
     const anyone = { principal: `arn:aws:iam::${ACCOUNT}:role/dynamodb-platform-deploy-data`, resourcePolicy: bucketPolicy, policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] } };
     const get = (secure: string) => simulate(anyone, { action: "s3:GetObject", resource: `${BUCKET}/.pulumi/meta.yaml`, context: { "aws:SecureTransport": secure } });
+    const list = (secure: string) => simulate(anyone, { action: "s3:ListBucket", resource: BUCKET, context: { "aws:SecureTransport": secure } });
     expect(await get("false")).toBe("Denied");
     expect(await get("true")).toBe("Allowed");
+    // The bucket itself too: listing shows every stack's name.
+    expect(await list("false")).toBe("Denied");
+    expect(await list("true")).toBe("Allowed");
   });
 
   test("every resource @pulumi/aws lets us tag carries the stack's mandatory tags; no other has tags", () => {

@@ -10,6 +10,8 @@ export interface GithubRoleArgs {
   /** The OIDC `sub` claims allowed to assume the role. */
   readonly subjects: readonly string[];
   readonly policy: PolicyDocument;
+  /** How long a session may last (IAM's default is 3,600 s). */
+  readonly maxSessionDuration: number;
 }
 
 /** A role GitHub Actions assumes by OIDC, with one inline policy. */
@@ -23,6 +25,7 @@ export class GithubRole extends pulumi.ComponentResource {
       {
         name: args.roleName,
         description: args.description,
+        maxSessionDuration: args.maxSessionDuration,
         assumeRolePolicy: pulumi.output(args.providerArn).apply((arn) => JSON.stringify(githubTrustPolicy(arn, args.subjects))),
       },
       { parent: this },

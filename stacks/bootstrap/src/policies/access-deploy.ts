@@ -1,7 +1,7 @@
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, type Account } from "./arns";
 import { allow, deny, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
-import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
+import { listStateBucket, readState, writeOwnState, type StateBucket } from "./state";
 
 /**
  * Delegated IAM without privilege escalation (AWS IAM User Guide, "Permissions boundaries for IAM
@@ -52,7 +52,7 @@ export function accessDeployPolicy(account: Account, bucket: StateBucket, served
     deny("NeverLeaveTheBoundary", BOUNDARY_ESCAPES, ["*"]),
     listStateBucket(bucket),
     // The data stack's checkpoint too: access reads its outputs through a StackReference.
-    readCheckpoints(bucket, ["data", "access"], served.map((s) => s.stack)),
-    writeOwnState(bucket, "access", served.map((s) => s.stack)),
+    readState(bucket, ["access"], ["data"], served.map((s) => s.stack)),
+    ...writeOwnState(bucket, "access", served.map((s) => s.stack)),
   ]);
 }

@@ -1,13 +1,14 @@
 import type { ServedStack } from "../served-stacks";
-import { tableArns, type Account } from "./arns";
+import { kmsKeyArns, tableArns, type Account } from "./arns";
 import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
-import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
+import { listStateBucket, readState, writeOwnState, type StateBucket } from "./state";
 
 /**
  * The tables by their physical names and their settings: create, update (billing, SSE, streams,
- * GSIs), PITR, contributor insights, tags, delete (the stacks are destroyable). The provider reads
- * TTL on every refresh. The AWS managed key aws/dynamodb needs no KMS grant in the caller's
- * policy: its key policy admits principals using it through DynamoDB.
+ * GSIs), PITR, contributor insights (table-level only: the specs name no index), tags, delete (the
+ * stacks are destroyable). The provider reads TTL on every refresh. Using the AWS managed key
+ * aws/dynamodb needs no KMS grant in the caller's policy: its key policy admits principals using it
+ * through DynamoDB. Each action is a row of src/calls/call-table.ts.
  */
 const DATA_TABLE_ACTIONS = [
   "dynamodb:CreateTable",
@@ -23,7 +24,14 @@ const DATA_TABLE_ACTIONS = [
   "dynamodb:DescribeContributorInsights",
   "dynamodb:UpdateContributorInsights",
 ];
-const DATA_INDEX_ACTIONS = ["dynamodb:DescribeContributorInsights", "dynamodb:UpdateContributorInsights"];
+/**
+ * The provider's table read looks up the AWS managed key by its alias (clearSSEDefaultKey →
+ * kms.FindDefaultKeyARNForService: DescribeKey "alias/aws/dynamodb"); denied, it keeps the key ARN
+ * in state and the next preview differs. The key ARN is unknown beforehand, so any key of the
+ * account, but only when the request names that alias (kms:RequestAlias, AWS KMS Developer Guide,
+ * "kms:RequestAlias"). DescribeKey returns metadata only.
+ */
+const AWS_DYNAMODB_KEY_ALIAS = "alias/aws/dynamodb";
 
 /**
  * DynamoDB creates this service-linked role the first time contributor insights is enabled
@@ -35,7 +43,7 @@ export function dataDeployPolicy(account: Account, bucket: StateBucket, served: 
   const tables = served.flatMap((s) => tableArns(account, s));
   return policyDocument([
     allow("ManageTables", DATA_TABLE_ACTIONS, tables),
-    allow("ManageIndexInsights", DATA_INDEX_ACTIONS, tables.map((table) => `${table}/index/*`)),
+    allow("DescribeDynamoDbManagedKey", ["kms:DescribeKey"], kmsKeyArns(account, served), { StringEquals: { "kms:RequestAlias": AWS_DYNAMODB_KEY_ALIAS } }),
     allow(
       "CreateInsightsServiceLinkedRole",
       ["iam:CreateServiceLinkedRole"],
@@ -43,7 +51,7 @@ export function dataDeployPolicy(account: Account, bucket: StateBucket, served: 
       { StringEquals: { "iam:AWSServiceName": INSIGHTS_SERVICE } },
     ),
     listStateBucket(bucket),
-    readCheckpoints(bucket, ["data"], served.map((s) => s.stack)),
-    writeOwnState(bucket, "data", served.map((s) => s.stack)),
+    readState(bucket, ["data"], [], served.map((s) => s.stack)),
+    ...writeOwnState(bucket, "data", served.map((s) => s.stack)),
   ]);
 }

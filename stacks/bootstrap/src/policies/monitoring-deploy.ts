@@ -1,17 +1,24 @@
 import type { ServedStack } from "../served-stacks";
 import { alarmArns, dashboardArn, topicArn, type Account } from "./arns";
 import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
-import { listStateBucket, readCheckpoints, writeOwnState, type StateBucket } from "./state";
+import { listStateBucket, readState, writeOwnState, type StateBucket } from "./state";
 
 /** The alarms, the dashboard, the topic, its policy and subscriptions of this environment; no DynamoDB action at all. */
 const MONITORING_ALARM_ACTIONS = [
   "cloudwatch:PutMetricAlarm",
   "cloudwatch:DeleteAlarms",
-  "cloudwatch:DescribeAlarms",
   "cloudwatch:ListTagsForResource",
   "cloudwatch:TagResource",
   "cloudwatch:UntagResource",
 ];
+/**
+ * The provider reads an alarm with DescribeAlarms naming it and asking for metric alarms only
+ * (metric_alarm.go findMetricAlarmByName). The Service Authorization Reference lists the alarm
+ * resource, but the DescribeAlarms API reference authorizes a call that may return composite alarms
+ * only on "*", and AccessDenied reports name `alarm:*`: a read of alarm settings, so it is granted
+ * on "*" rather than staked on an undocumented scoping.
+ */
+export const DESCRIBE_ALARMS = "cloudwatch:DescribeAlarms";
 const MONITORING_DASHBOARD_ACTIONS = ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"];
 const MONITORING_TOPIC_ACTIONS = [
   "sns:CreateTopic",
@@ -34,11 +41,12 @@ export function monitoringDeployPolicy(account: Account, bucket: StateBucket, se
   const topics = served.map((s) => topicArn(account, s));
   return policyDocument([
     allow("ManageAlarms", MONITORING_ALARM_ACTIONS, served.flatMap((s) => alarmArns(account, s))),
+    allow("DescribeAlarms", [DESCRIBE_ALARMS], ["*"]),
     allow("ManageDashboard", MONITORING_DASHBOARD_ACTIONS, served.map((s) => dashboardArn(account, s))),
     allow("ManageAlarmTopic", [...MONITORING_TOPIC_ACTIONS, ...MONITORING_SUBSCRIPTION_ACTIONS], topics),
     listStateBucket(bucket),
     // The data stack's checkpoint too: monitoring reads its outputs through a StackReference.
-    readCheckpoints(bucket, ["data", "monitoring"], served.map((s) => s.stack)),
-    writeOwnState(bucket, "monitoring", served.map((s) => s.stack)),
+    readState(bucket, ["monitoring"], ["data"], served.map((s) => s.stack)),
+    ...writeOwnState(bucket, "monitoring", served.map((s) => s.stack)),
   ]);
 }

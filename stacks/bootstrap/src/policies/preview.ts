@@ -2,11 +2,13 @@ import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, alarmArns, dashboardArn, kmsKeyArns, tableArns, topicArn, type Account } from "./arns";
 import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";
-import { listStateBucket, readCheckpoints, type StateBucket } from "./state";
+import { listStateBucket, readState, type StateBucket } from "./state";
+import { DESCRIBE_ALARMS } from "./monitoring-deploy";
 
 /**
  * Read-only. `pulumi preview` diffs the program against the state and reads cloud resources only
- * to import them (the data stack's adoption: the table, its PITR, TTL and tags); `npm run verify`
+ * to import them (the data stack's adoption: the table, its PITR, TTL, tags and the aws/dynamodb
+ * key's ARN, by alias); `npm run verify`
  * reads the tables, alarms, topic and roles and asks IAM's simulator about the six access roles.
  * Every statement names this platform's resources; nothing is writable, not even the state lock,
  * which a preview does not take.
@@ -18,7 +20,8 @@ const PREVIEW_TABLE_READS = [
   "dynamodb:DescribeTimeToLive",
   "dynamodb:ListTagsOfResource",
 ];
-const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"];
+/** verify asks DescribeAlarms by name without AlarmTypes: authorized only on "*" (see monitoring-deploy.ts). */
+const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarmHistory"];
 const PREVIEW_DASHBOARD_READS = ["cloudwatch:GetDashboard"];
 const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"];
 const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:SimulatePrincipalPolicy"];
@@ -34,12 +37,13 @@ const PREVIEW_KEY_READS = ["kms:DescribeKey"];
 export function previewPolicy(account: Account, bucket: StateBucket, served: readonly ServedStack[]): PolicyDocument {
   return policyDocument([
     allow("ReadTables", PREVIEW_TABLE_READS, served.flatMap((s) => tableArns(account, s))),
-    allow("ReadAlarms", PREVIEW_ALARM_READS, served.flatMap((s) => alarmArns(account, s))),
+    allow("DescribeAlarms", [DESCRIBE_ALARMS], ["*"]),
+    allow("ReadAlarmHistory", PREVIEW_ALARM_READS, served.flatMap((s) => alarmArns(account, s))),
     allow("ReadDashboard", PREVIEW_DASHBOARD_READS, served.map((s) => dashboardArn(account, s))),
     allow("ReadAlarmTopic", PREVIEW_TOPIC_READS, served.map((s) => topicArn(account, s))),
     allow("ReadAndSimulateAccessRoles", PREVIEW_ROLE_READS, served.flatMap((s) => accessRoleArns(account, s))),
     allow("DescribeKeysOfThisAccount", PREVIEW_KEY_READS, kmsKeyArns(account, served)),
     listStateBucket(bucket),
-    readCheckpoints(bucket, PIPELINE_STACKS, served.map((s) => s.stack)),
+    readState(bucket, PIPELINE_STACKS, [], served.map((s) => s.stack)),
   ]);
 }
