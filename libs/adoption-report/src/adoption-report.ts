@@ -5,7 +5,7 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { LiveAccountError, WORKSPACE_ROOT, awsClientConfig, dataStackConfigSource, readStackContext } from "@dynamodb-platform/live-account";
 import { optionalStringList } from "@dynamodb-platform/stack-config";
 import { readMandatoryTags } from "@dynamodb-platform/tags";
-import { readDataLossAccepted } from "@dynamodb-platform/table-specs";
+import { isAdopted, readDataLossAccepted } from "@dynamodb-platform/table-specs";
 import { assessTable } from "./assess-table";
 import { isFailing, type Finding } from "./finding";
 import { readAdoptionState, type LiveClients } from "./read-live-table";
@@ -62,7 +62,8 @@ export async function buildAdoptionReport(stack: string, options: ReportOptions 
   const clients = (options.clients ?? defaultClients)(context.region);
   const now = options.now ?? new Date();
   const tables: TableReport[] = [];
-  for (const { spec, physicalName } of context.tables) {
+  // Only the tables that exist in production are imported; the others are created (isAdopted).
+  for (const { spec, physicalName } of context.tables.filter((table) => isAdopted(table.spec, context))) {
     const live = await readAdoptionState(clients, physicalName);
     const contributorInsightsImported = importedInsights.includes(spec.key);
     tables.push({ key: spec.key, physicalName, findings: assessTable({ spec, live, programTags, now, contributorInsightsImported }, dataLossAccepted) });

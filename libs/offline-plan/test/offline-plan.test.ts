@@ -118,7 +118,7 @@ describe("offline plan", () => {
     const text = formatPlan("prod", prod, root, path.join(root, "dist", "plan", "prod"));
     for (const table of ["events", "sessions", "users"]) expect(text).toContain(`IMPORT id=${table}`);
     expect(text).toMatch(/keeps-live=streamEnabled,streamViewType/);
-    expect(text).toMatch(/update-timeout=12h/);
+    expect(text).toMatch(/update-timeout=5h/);
     expect(text).toMatch(/3 to import/);
   });
 

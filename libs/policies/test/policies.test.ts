@@ -150,6 +150,12 @@ const cases: [string, string, ResourceUnderPolicy, RegExp][] = [
     readPolicy([{ Effect: "Allow", Action: ["dynamodb:ListStreams", "dynamodb:GetRecords"], Resource: ["*"] }]),
     /allows dynamodb:GetRecords on every resource/,
   ],
+  [
+    "iam-no-wildcard-resources",
+    "DescribeAlarms sharing * with an alarm write",
+    readPolicy([{ Effect: "Allow", Action: ["cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"], Resource: ["*"] }]),
+    /allows cloudwatch:PutMetricAlarm on every resource/,
+  ],
   ["iam-no-wildcard-resources", "NotResource", readPolicy([{ Effect: "Allow", Action: ["dynamodb:GetItem"], NotResource: [arn("users-dev")] }]), /on every resource/],
   ["iam-trust-not-public", "Principal *", trust("*"), /can be assumed by anyone/],
   ["iam-trust-not-public", "AWS: *", trust({ AWS: "*" }), /can be assumed by anyone/],

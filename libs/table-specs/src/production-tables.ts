@@ -1,15 +1,17 @@
 import type { TableSpec } from "./table-spec";
 
-/** The three production tables. Key schemas are those of the existing tables. */
+/** The production tables. The three that existed before the platform keep their key schemas and are adopted. */
 export const PRODUCTION_TABLES: readonly TableSpec[] = [
   {
     key: "events",
+    existsInProduction: true,
     hashKey: { name: "eventId", type: "S" },
     stream: "NEW_AND_OLD_IMAGES",
     contributorInsights: "ACCESSED_AND_THROTTLED_KEYS",
   },
   {
     key: "sessions",
+    existsInProduction: true,
     hashKey: { name: "sessionId", type: "S" },
     globalSecondaryIndexes: [
       {
@@ -22,6 +24,7 @@ export const PRODUCTION_TABLES: readonly TableSpec[] = [
   },
   {
     key: "users",
+    existsInProduction: true,
     hashKey: { name: "userId", type: "S" },
     pointInTimeRecoveryDays: 35,
   },

@@ -21,6 +21,12 @@ export type ContributorInsightsMode = "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED
 export interface TableSpec {
   /** Logical key: the table's name in production and the key of every stack output map. */
   readonly key: string;
+  /**
+   * The table already exists in production under its key, created before the platform: a stack
+   * that adopts (adoptExistingTables) imports it. Absent: every stack, production too, creates
+   * `{key}-{environmentSuffix}`, so a table added to the specs is never imported where it does not exist.
+   */
+  readonly existsInProduction?: true;
   /** Must equal the existing table's key schema: a change here replaces the table. */
   readonly hashKey: KeyAttribute;
   readonly rangeKey?: KeyAttribute;

@@ -53,10 +53,11 @@ function readExistingContributorInsights(source: ConfigSource, adoptExistingTabl
   if (tables.length > 0 && !adoptExistingTables) {
     throw new ConfigError(key, "it applies only when adoptExistingTables is true", "Remove it");
   }
-  const withInsights = specs.filter((spec) => spec.contributorInsights).map((spec) => spec.key);
+  // Only an adopted table can have a rule already running.
+  const withInsights = specs.filter((spec) => spec.contributorInsights && spec.existsInProduction).map((spec) => spec.key);
   for (const table of tables) {
     if (!withInsights.includes(table)) {
-      throw new ConfigError(key, `'${table}' is not a table with contributor insights`, `Use only ${withInsights.join(", ") || "nothing"}`);
+      throw new ConfigError(key, `'${table}' is not an existing table with contributor insights`, `Use only ${withInsights.join(", ") || "nothing"}`);
     }
   }
   return tables;

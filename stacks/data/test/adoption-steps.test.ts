@@ -52,9 +52,14 @@ describe("the production adoption, step by step (offline, from each step's plann
     }
   });
 
-  test("every step of an adopted table may run for hours, not the provider's 60-minute default", () => {
+  test("every step of an adopted table may run for hours, not the provider's 60-minute default; the indexes backfill longest", () => {
     for (const steps of Object.values(plans)) {
-      for (const planned of steps) expect(hours(planned.updateTimeout)).toBeGreaterThanOrEqual(6);
+      expect(steps.map((planned) => [planned.step, hours(planned.updateTimeout)])).toEqual([
+        ["billing", 5],
+        ["streams", 5],
+        ["indexes", 11],
+        ["complete", 5],
+      ]);
     }
   });
 
@@ -97,7 +102,7 @@ describe("adoption options apply to adopted tables only", () => {
     ["prod without a step", "prod", { adoptionStep: undefined }, /'dynamodb-data:adoptionStep': it is missing\. Use billing, streams, indexes, complete in that order/],
     ["prod with an unknown step", "prod", { adoptionStep: "gsi" }, /'dynamodb-data:adoptionStep': 'gsi' is not an adoption step/],
     ["a step on a stack that creates its tables", "dev", { adoptionStep: "billing" }, /'dynamodb-data:adoptionStep': it applies only when adoptExistingTables is true/],
-    ["contributor insights adopted on a table without them", "prod", { existingContributorInsights: '["users"]' }, /'dynamodb-data:existingContributorInsights': 'users' is not a table with contributor insights\. Use only events/],
+    ["contributor insights adopted on a table without them", "prod", { existingContributorInsights: '["users"]' }, /'dynamodb-data:existingContributorInsights': 'users' is not an existing table with contributor insights\. Use only events/],
     ["a data-loss acknowledgement of an unknown property", "prod", { dataLossAccepted: '{"users":["backups"]}' }, /'dynamodb-data:dataLossAccepted': 'backups' \(table 'users'\)/],
   ])("%s is a named configuration error before any resource", async (_case, stack, overrides, message) => {
     const failure = await expectRunFailure(runDataStack(stack, overrides));

@@ -42,12 +42,16 @@ export const iamNoWildcardActions: PlatformPolicy = {
   },
 };
 
-/** ListStreams has no resource-level permission: AWS grants it only on "*". */
-const ALLOWED_ON_ANY_RESOURCE = new Set(["dynamodb:ListStreams"]);
+/**
+ * ListStreams has no resource-level permission: AWS grants it only on "*". DescribeAlarms that may
+ * return composite alarms is authorized only on "*" (CloudWatch API reference, DescribeAlarms): the
+ * CI roles' alarm reads (stacks/bootstrap call table).
+ */
+const ALLOWED_ON_ANY_RESOURCE = new Set(["dynamodb:ListStreams", "cloudwatch:DescribeAlarms"]);
 
 export const iamNoWildcardResources: PlatformPolicy = {
   name: "iam-no-wildcard-resources",
-  description: "No IAM policy allows an action on Resource \"*\" (or NotResource), except dynamodb:ListStreams.",
+  description: "No IAM policy allows an action on Resource \"*\" (or NotResource), except dynamodb:ListStreams and cloudwatch:DescribeAlarms.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     for (const statement of permissionStatements(args.type, args.props)) {
@@ -55,7 +59,7 @@ export const iamNoWildcardResources: PlatformPolicy = {
         (statement.isResourceStatement() && statement.resources().some((resource) => resource.isAllResources())) || statement.isNotResourceStatement();
       const actions = actionsOf(statement).filter((action) => !ALLOWED_ON_ANY_RESOURCE.has(action));
       if (anyResource && actions.length > 0) {
-        reportViolation(violation(args.type, args.name, `allows ${actions.join(", ")} on every resource`, "name the table, index and stream ARNs; only dynamodb:ListStreams may stand on \"*\", in a statement of its own"));
+        reportViolation(violation(args.type, args.name, `allows ${actions.join(", ")} on every resource`, "name the table, index and stream ARNs; only dynamodb:ListStreams and cloudwatch:DescribeAlarms may stand on \"*\", in a statement of their own"));
       }
     }
   },

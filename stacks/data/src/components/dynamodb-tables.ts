@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceName } from "@dynamodb-platform/stack-config";
 import { tableArgs } from "../tables/table-args";
-import { physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/table-specs";
+import { isAdopted, physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/table-specs";
 import type { AdoptionStep } from "../adoption/adoption-steps";
 import { adoptedTableOptions } from "../adoption/table-options";
 import { contributorInsightsImportId } from "../adoption/contributor-insights-id";
@@ -10,7 +10,7 @@ import { contributorInsightsImportId } from "../adoption/contributor-insights-id
 export interface DynamoTablesArgs {
   readonly specs: readonly TableSpec[];
   readonly environmentSuffix: string;
-  /** Adopt existing tables named exactly by their key, instead of creating `{key}-{suffix}`. */
+  /** Adopt the tables that exist in production (named exactly by their key); create the others as `{key}-{suffix}`. */
   readonly adoptExistingTables: boolean;
   /** The adoption `pulumi up` this is (README, "Adopting the production tables"); default `complete`. */
   readonly adoptionStep?: AdoptionStep;
@@ -43,7 +43,7 @@ export class DynamoTables extends pulumi.ComponentResource {
       const table = new aws.dynamodb.Table(
         resourceName("table", spec.key, args.environmentSuffix),
         tableArgs(spec, physicalName),
-        { parent: this, ...(args.adoptExistingTables ? adoptedTableOptions(physicalName, step) : {}) },
+        { parent: this, ...(isAdopted(spec, args) ? adoptedTableOptions(physicalName, step) : {}) },
       );
       tables[spec.key] = table;
       if (spec.contributorInsights) {
