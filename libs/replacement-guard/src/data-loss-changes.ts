@@ -88,10 +88,19 @@ function ttlChanges(step: PreviewStep, paths: readonly ChangedPath[]): PropertyL
   return [];
 }
 
+/** No KMS key: the block absent, or `enabled` not true (the provider reads an owned-key table so). */
+const onOwnedKey = (sse: Readonly<Record<string, unknown>> | undefined): boolean => sse?.["enabled"] !== true;
+const onManagedKey = (sse: Readonly<Record<string, unknown>> | undefined): boolean =>
+  sse?.["enabled"] === true && (sse["kmsKeyArn"] === undefined || sse["kmsKeyArn"] === "");
+
 function encryptionChanges(step: PreviewStep, paths: readonly ChangedPath[]): PropertyLoss[] {
   const changes = under(paths, "serverSideEncryption");
   if (changes.length === 0) return [];
   const after = block(newValues(step), "serverSideEncryption");
+  const before = oldValues(step);
+  // From the AWS owned key (DynamoDB's default) to the AWS managed key: every principal that could
+  // read the table still can, and it is what the spec asks for. Only a known old state proves it.
+  if (before !== undefined && onOwnedKey(block(before, "serverSideEncryption")) && onManagedKey(after)) return [];
   const kmsKeyArn = after?.["kmsKeyArn"];
   const key = after?.["enabled"] !== true ? "the AWS owned key" : typeof kmsKeyArn === "string" ? `key ${kmsKeyArn}` : "the AWS managed key";
   return [{ property: "serverSideEncryption", change: `the encryption key would change to ${key} (${changes.map((c) => c.path).join(", ")})` }];

@@ -3,7 +3,7 @@ import type { GuardContext } from "./guard-context";
 import type { PreviewDocument, PreviewStep } from "./preview-document";
 import { propertyLosses } from "./data-loss-changes";
 import { destroysTable } from "./step-kinds";
-import { changedPaths, topLevel } from "./table-diff";
+import { changedPaths, newValues, oldValues, topLevel } from "./table-diff";
 import { isTableStep, tableKey, typeAndName } from "./table-steps";
 import { removedTags } from "./tag-removals";
 
@@ -22,6 +22,16 @@ export interface UpdateConflict {
   readonly properties: readonly string[];
 }
 
+/** A key attribute whose type would change under an index that stays: nothing converges it in place. */
+export interface KeyTypeChange {
+  readonly table: string;
+  readonly urn: string;
+  readonly attribute: string;
+  /** The live type; undefined when the preview shows no old state. */
+  readonly from: string | undefined;
+  readonly to: string;
+}
+
 export interface TagRemoval {
   readonly table: string;
   readonly urn: string;
@@ -34,6 +44,7 @@ export interface GuardResult {
   readonly accepted: readonly Finding[];
   readonly conflicts: readonly UpdateConflict[];
   readonly tagRemovals: readonly TagRemoval[];
+  readonly keyTypeChanges: readonly KeyTypeChange[];
 }
 
 function forcingProperties(step: PreviewStep): string[] {
@@ -60,11 +71,40 @@ function conflict(step: PreviewStep): string[] {
   return billing.length > 0 && stream.length > 0 ? [...billing, ...stream] : [];
 }
 
+type Attributes = Map<string, string>;
+function attributeTypes(values: Readonly<Record<string, unknown>> | undefined): Attributes | undefined {
+  if (values === undefined) return undefined;
+  const list = Array.isArray(values["attributes"]) ? (values["attributes"] as { name?: unknown; type?: unknown }[]) : [];
+  return new Map(list.map((attribute) => [String(attribute.name), String(attribute.type)]));
+}
+
+/**
+ * An attribute definition whose type changes. Every attribute definition is a key of the table or
+ * of an index; a table key change is a replacement (refused above), and an index keeps its key names,
+ * so the provider, which rebuilds an index only when its keys or projection differ, sends nothing
+ * that could change it (the adoption report says the same of the live table).
+ */
+function keyTypeChanges(step: PreviewStep): { attribute: string; from: string | undefined; to: string }[] {
+  const after = attributeTypes(newValues(step)) ?? new Map<string, string>();
+  const before = attributeTypes(oldValues(step));
+  if (before !== undefined) {
+    return [...after].filter(([name, type]) => before.has(name) && before.get(name) !== type).map(([name, type]) => ({ attribute: name, from: before.get(name), to: type }));
+  }
+  const listed = [...after.keys()];
+  return changedPaths(step)
+    .map((changed) => /^attributes\[(\d+)\]\.type$/.exec(changed.path))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => listed[Number(match[1])])
+    .filter((name): name is string => name !== undefined)
+    .map((name) => ({ attribute: name, from: undefined, to: after.get(name) ?? "?" }));
+}
+
 /** Checks every table step of a preview against the stack's acknowledgements. */
 export function checkPreview(document: PreviewDocument, context: GuardContext): GuardResult {
   const findings: Finding[] = [];
   const conflicts: UpdateConflict[] = [];
   const tagRemovals: TagRemoval[] = [];
+  const typeChanges: KeyTypeChange[] = [];
   const steps = document.steps ?? [];
   for (const step of steps.filter(isTableStep)) {
     const table = tableKey(typeAndName(step.urn)[1], context.environmentSuffix);
@@ -75,6 +115,7 @@ export function checkPreview(document: PreviewDocument, context: GuardContext): 
     for (const loss of propertyLosses(step)) findings.push({ table, urn: step.urn, ...loss });
     const properties = conflict(step);
     if (properties.length > 0) conflicts.push({ table, urn: step.urn, properties });
+    for (const change of keyTypeChanges(step)) typeChanges.push({ table, urn: step.urn, ...change });
     const tags = removedTags(step);
     if (tags.length > 0) tagRemovals.push({ table, urn: step.urn, tags });
   }
@@ -85,9 +126,10 @@ export function checkPreview(document: PreviewDocument, context: GuardContext): 
     accepted: findings.filter(isAccepted),
     conflicts,
     tagRemovals,
+    keyTypeChanges: typeChanges,
   };
 }
 
 export function passes(result: GuardResult): boolean {
-  return result.refused.length === 0 && result.conflicts.length === 0;
+  return result.refused.length === 0 && result.conflicts.length === 0 && result.keyTypeChanges.length === 0;
 }

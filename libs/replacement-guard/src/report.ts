@@ -54,5 +54,14 @@ export function formatResult(result: GuardResult, context: GuardContext): { stdo
       );
     }
   }
+  if (result.keyTypeChanges.length > 0) {
+    stderr.push(`${TOOL}: refusing to deploy, an index key would change type, which no update applies (not acknowledgeable):`);
+    for (const change of result.keyTypeChanges) {
+      stderr.push(
+        `  - ${change.table}: attribute '${change.attribute}' ${change.from ?? "(type not shown)"} -> ${change.to}; rebuild the index with that type ` +
+          `(remove it from the spec, deploy, add it back) or make the spec match the live type (${change.urn})`,
+      );
+    }
+  }
   return { stdout, stderr, exitCode: 1 };
 }

@@ -107,3 +107,14 @@ describe("npm run guard -- --stack <stack> <preview.json>", () => {
     expect([run(fixture("no-changes")), run(fixture("step-import-replacement"))]).toEqual([0, 1]);
   });
 });
+
+describe("bad input: one clear line and exit 2", () => {
+  test("two preview files (the second would otherwise be ignored)", () => {
+    expect(guard("--stack", "prod", fixture("no-changes"), fixture("gsi-deleted"))).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        "replacement-guard: give exactly one preview file\nusage: npm run guard -- --stack <stack> <file written by 'pulumi preview --json'>",
+    });
+  });
+});
