@@ -1,4 +1,5 @@
-import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES } from "@dynamodb-platform/table-specs";
+import { DATA_PROJECT } from "@dynamodb-platform/data-contract";
+import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, dataLossAcceptedLines, type DataLossProperty } from "@dynamodb-platform/table-specs";
 import type { AdoptionReport } from "./adoption-report";
 import type { Finding } from "./finding";
 
@@ -22,6 +23,24 @@ function findingLines(table: string, stack: string, finding: Finding): string[] 
   return lines;
 }
 
+/**
+ * The stack-file lines that accept every loss the report found (DATA-LOSS) and keep what is already
+ * accepted (ACKNOWLEDGED): the same lines the guard prints for the previews of the adoption steps.
+ */
+function acceptBlock(report: AdoptionReport): string[] {
+  const accepted: Record<string, DataLossProperty[]> = {};
+  let missing = false;
+  for (const table of report.tables) {
+    for (const finding of table.findings) {
+      if (!finding.property || (finding.verdict !== "data-loss" && finding.verdict !== "acknowledged")) continue;
+      missing ||= finding.verdict === "data-loss";
+      accepted[table.key] = [...(accepted[table.key] ?? []), finding.property];
+    }
+  }
+  if (!missing) return [];
+  return ["", `To accept every DATA-LOSS above, set in stacks/data/Pulumi.${report.stack}.yaml:`, ...dataLossAcceptedLines(DATA_PROJECT, accepted)];
+}
+
 /** The report for people: per table, every finding with live state, spec and effect. */
 export function renderText(report: AdoptionReport): string {
   const lines = [`Adoption report for stack '${report.stack}' (${report.region}): the live tables beside the specs, and what adoption does`];
@@ -29,6 +48,7 @@ export function renderText(report: AdoptionReport): string {
     lines.push("", `${table.key} (live table '${table.physicalName}')`);
     for (const finding of table.findings) lines.push(...findingLines(table.key, report.stack, finding));
   }
+  lines.push(...acceptBlock(report));
   lines.push(
     "",
     report.failures === 0

@@ -1,4 +1,4 @@
-import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, type DataLossProperty } from "@dynamodb-platform/table-specs";
+import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, dataLossAcceptedLines, type DataLossProperty } from "@dynamodb-platform/table-specs";
 import type { GuardContext } from "./guard-context";
 import { passes, type GuardResult } from "./guard";
 
@@ -6,20 +6,11 @@ const TOOL = "replacement-guard";
 
 /** The YAML lines that accept exactly the refused changes (plus what the stack already accepts). */
 function acceptingLines(result: GuardResult, context: GuardContext): string[] {
-  const byTable = new Map<string, Set<DataLossProperty>>();
+  const byTable: Record<string, DataLossProperty[]> = {};
   for (const finding of result.refused) {
-    const properties = byTable.get(finding.table) ?? new Set(context.accepted[finding.table] ?? []);
-    properties.add(finding.property);
-    byTable.set(finding.table, properties);
+    byTable[finding.table] = [...(byTable[finding.table] ?? context.accepted[finding.table] ?? []), finding.property];
   }
-  const order = Object.keys(DATA_LOSS_PROPERTIES);
-  return [
-    `  ${context.project}:${DATA_LOSS_ACCEPTED_KEY}:`,
-    ...[...byTable].map(([table, properties]) => {
-      const sorted = [...properties].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-      return `    ${table}: [${sorted.join(", ")}]`;
-    }),
-  ];
+  return dataLossAcceptedLines(context.project, byTable);
 }
 
 /** What the guard prints: stdout lines and stderr lines, and its exit code (0 safe, 1 refused). */

@@ -47,3 +47,17 @@ export function readDataLossAccepted(source: ConfigSource, tableKeys: readonly s
   }
   return accepted;
 }
+
+/**
+ * The stack-file lines that accept `accepted`, as the guard and the adoption report print them
+ * (the same YAML the reader above takes), properties in DATA_LOSS_PROPERTIES order.
+ */
+export function dataLossAcceptedLines(project: string, accepted: DataLossAccepted): string[] {
+  const order = Object.keys(DATA_LOSS_PROPERTIES);
+  return [
+    `  ${project}:${DATA_LOSS_ACCEPTED_KEY}:`,
+    ...Object.entries(accepted)
+      .filter(([, properties]) => properties.length > 0)
+      .map(([table, properties]) => `    ${table}: [${[...new Set(properties)].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(", ")}]`),
+  ];
+}

@@ -1,9 +1,10 @@
-import type { GlobalSecondaryIndexDescription } from "@aws-sdk/client-dynamodb";
+import type { AttributeDefinition, GlobalSecondaryIndexDescription } from "@aws-sdk/client-dynamodb";
 import type { GlobalIndexSpec } from "@dynamodb-platform/table-specs";
 import type { Finding } from "../finding";
 import { backfillEstimate } from "./backfill-estimate";
 import type { CheckInput } from "./check-input";
 
+/** Key names and projection: what the provider compares to decide that an index is rebuilt. */
 function specShape(index: GlobalIndexSpec): string {
   const keys = [`${index.hashKey.name} HASH`, ...(index.rangeKey ? [`${index.rangeKey.name} RANGE`] : [])];
   return `${keys.join(" + ")}, projection ${index.projection}`;
@@ -14,6 +15,16 @@ function liveShape(index: GlobalSecondaryIndexDescription): string {
   const projection = index.Projection?.ProjectionType ?? "?";
   const included = index.Projection?.NonKeyAttributes?.length ? ` (${index.Projection.NonKeyAttributes.join(", ")})` : "";
   return `${keys.join(" + ")}, projection ${projection}${included}`;
+}
+
+/** The key attributes' types, `userId S, timestamp N`: the table's attribute definitions, not the index's. */
+function specTypes(index: GlobalIndexSpec): string {
+  return [index.hashKey, ...(index.rangeKey ? [index.rangeKey] : [])].map((key) => `${key.name} ${key.type}`).join(", ");
+}
+
+function liveTypes(index: GlobalSecondaryIndexDescription, attributes: readonly AttributeDefinition[]): string {
+  const types = new Map(attributes.map((attribute) => [attribute.AttributeName, attribute.AttributeType]));
+  return (index.KeySchema ?? []).map((key) => `${key.AttributeName} ${types.get(key.AttributeName) ?? "?"}`).join(", ");
 }
 
 function liveSize(index: GlobalSecondaryIndexDescription): string {
@@ -28,6 +39,7 @@ function liveSize(index: GlobalSecondaryIndexDescription): string {
 export function checkIndexes({ spec, live }: CheckInput): Finding[] {
   const liveIndexes = new Map((live.table.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName ?? "", index]));
   const specIndexes = new Map((spec.globalSecondaryIndexes ?? []).map((index) => [index.name, index]));
+  const attributes = live.table.AttributeDefinitions ?? [];
   const findings: Finding[] = [];
   for (const [name, index] of liveIndexes) {
     const wanted = specIndexes.get(name);
@@ -48,6 +60,18 @@ export function checkIndexes({ spec, live }: CheckInput): Finding[] {
         adoption: `deleted and built again with the spec's keys; queries on it fail until the build ends (${backfillEstimate(live.table, wanted)})`,
         verdict: "data-loss",
         property: "globalSecondaryIndexes",
+      });
+    } else if (liveTypes(index, attributes) !== specTypes(wanted)) {
+      // The provider rebuilds an index only when its key names or projection differ; the attribute
+      // definitions are sent with an index's creation, so a key's type alone is never changed.
+      findings.push({
+        topic: `GSI ${name}`,
+        live: `${liveShape(index)}; key types ${liveTypes(index, attributes)}`,
+        spec: `${specShape(wanted)}; key types ${specTypes(wanted)}`,
+        adoption:
+          "no update changes an index key's type, and the guard refuses the preview: rebuild the index with the spec's types " +
+          "(take it out of the spec, deploy, put it back) or make the spec match the live type",
+        verdict: "stop",
       });
     } else {
       findings.push({ topic: `GSI ${name}`, live: liveShape(index), spec: specShape(wanted), adoption: "unchanged", verdict: "ok" });
