@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { PIPELINE_STACKS, PULUMI_TARGETS, roleVariableFor } from "@dynamodb-platform/deploy-identities";
 
-const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
+const identitiesPage = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "decisions", "ci-identities.md"), "utf8");
 
 describe("who runs each Pulumi target of each stack", () => {
   test("preview reads as the preview role; deploy, refresh and destroy write as the stack's own role", () => {
@@ -14,9 +14,9 @@ describe("who runs each Pulumi target of each stack", () => {
     });
   });
 
-  test("the README's table says the same", () => {
+  test("the CI identities page's table says the same", () => {
     for (const stack of PIPELINE_STACKS) {
-      expect(readme).toContain(`| ${stack} | \`${roleVariableFor(stack, "preview")}\` | \`${roleVariableFor(stack, "deploy")}\` |`);
+      expect(identitiesPage).toContain(`| ${stack} | \`${roleVariableFor(stack, "preview")}\` | \`${roleVariableFor(stack, "deploy")}\` |`);
     }
   });
 });
