@@ -26,10 +26,8 @@ export const WRITE_ITEM_ACTIONS: readonly string[] = [
 ];
 
 /**
- * These act on `table/NAME/stream/LABEL` only; on a table ARN they grant nothing. They are
- * granted on `table/NAME/stream/*`, every stream of this one table: a stream that is disabled and
- * enabled again (the only way to change its view type, terraform-provider-aws #18402) gets a new
- * label, and readers must not lose access until the access stack is redeployed. The wildcard
+ * Granted on `table/NAME/stream/*`, every stream of this one table: a recreated stream gets a new
+ * label and readers keep access (docs/decisions/access-roles.md, "Why these grants"). The wildcard
  * cannot reach another table's stream: the table name is followed by `/stream/`.
  */
 export const STREAM_READ_ACTIONS: readonly string[] = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];

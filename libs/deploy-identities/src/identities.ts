@@ -1,6 +1,6 @@
 /**
  * Who runs each Pulumi target of each stack: the one table the workflow, the bootstrap outputs,
- * the tests and the README all follow. A stack's `deploy` (and `refresh`/`destroy`, which write
+ * the tests and docs/decisions/ci-identities.md all follow. A stack's `deploy` (and `refresh`/`destroy`, which write
  * its state and its resources) runs as that stack's own deploy role; every `preview` and the
  * post-deploy `verify` run as the read-only preview role. The roles are held in GitHub repository
  * variables, named here, which the bootstrap stack exports under exactly these names.

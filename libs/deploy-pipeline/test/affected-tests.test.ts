@@ -65,8 +65,13 @@ describe("nx affected -t test selects the tests that read an edited workspace fi
     expect(selected).not.toContain(project("data"));
   });
 
-  test("the README: only the pipeline tests that check it against the code (role table, policy list), so no stack deploys", () => {
+  test("the README: only the pipeline tests that run its commands, so no stack deploys", () => {
     const selected = testsAfterEditing("README.md");
     expect(selected).toEqual([project("deploy-pipeline")]);
+  });
+
+  test("a decision record: only the pipeline tests that check it against the code (role table, policy list), so no stack deploys", () => {
+    expect(testsAfterEditing("docs/decisions/policy-pack.md")).toEqual([project("deploy-pipeline")]);
+    expect(testsAfterEditing("docs/decisions/ci-identities.md")).toEqual([project("deploy-pipeline")]);
   });
 });

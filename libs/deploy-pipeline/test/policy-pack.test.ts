@@ -8,11 +8,10 @@ import { EnforcementLevel, type AnalyzerInfo } from "@pulumi/pulumi/proto/analyz
 
 const WORKSPACE = path.join(__dirname, "..", "..", "..");
 
-/** The policy names the README's Policies table documents (first column, in backticks). */
+/** The policy names the policy pack's decision record documents (its table's first column, in backticks). */
 function documentedPolicies(): string[] {
-  const readme = fs.readFileSync(path.join(WORKSPACE, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("\n## Policies\n"));
-  const table = section.slice(section.indexOf("| policy | rule |"), section.indexOf("\n\n", section.indexOf("| policy | rule |")));
+  const page = fs.readFileSync(path.join(WORKSPACE, "docs", "decisions", "policy-pack.md"), "utf8");
+  const table = page.slice(page.indexOf("| policy | rule |"), page.indexOf("\n\n", page.indexOf("| policy | rule |")));
   return [...table.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((match) => match[1]).sort();
 }
 

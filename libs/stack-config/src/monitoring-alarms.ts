@@ -7,9 +7,8 @@
 export const DYNAMODB_NAMESPACE = "AWS/DynamoDB";
 
 /**
- * The AWS managed SNS key, by alias (`aws/sns`, `alias/aws/sns`) or alias ARN. CloudWatch alarms
- * cannot publish to a topic encrypted with it: its key policy cannot be edited to let
- * cloudwatch.amazonaws.com use it (AWS re:Post knowledge center, "cloudwatch-configure-alarm-sns").
+ * The AWS managed SNS key, by alias (`aws/sns`, `alias/aws/sns`) or alias ARN: CloudWatch cannot
+ * publish to a topic encrypted with it (docs/decisions/alarms-and-metrics.md, "The alarm topic").
  * A key ARN alone does not say whose key it is.
  */
 export function isAwsManagedSnsKeyAlias(key: string): boolean {
@@ -20,10 +19,8 @@ export function isAwsManagedSnsKeyAlias(key: string): boolean {
 export const ALARM_PERIOD_SECONDS = 60;
 
 /**
- * FILL() puts its value into the newest minute while DynamoDB has not published it yet, so an
- * alarm that needed its newest datapoint to breach could miss an incident or stay stuck. AWS's
- * workaround is an M out of N alarm (CloudWatch User Guide, "Metric math syntax and functions",
- * FILL): every alarm evaluates this many extra minutes beyond those that must breach.
+ * Extra minutes each alarm evaluates beyond those that must breach, so a datapoint FILL() saw late
+ * still counts (docs/decisions/alarms-and-metrics.md, "M out of N, with two spare minutes").
  */
 export const LATE_DATAPOINT_ALLOWANCE = 2;
 

@@ -1,8 +1,7 @@
 /**
  * Table inputs (Pulumi names of aws.dynamodb.Table) grouped by the kind of UpdateTable call that
- * changes them. DynamoDB accepts only one of these kinds per call: change billing/throughput,
- * enable or disable the stream, create or delete one GSI (UpdateTable, DynamoDB API reference);
- * the AWS provider puts billing and stream changes into one call (terraform-provider-aws#35673).
+ * changes them: DynamoDB accepts one kind per call, and the provider sends billing and stream
+ * together (docs/decisions/tables-adopted-in-place.md, "Why four adoption deploys").
  */
 export const BILLING_PROPERTIES = ["billingMode", "readCapacity", "writeCapacity"] as const;
 export const STREAM_PROPERTIES = ["streamEnabled", "streamViewType"] as const;

@@ -29,8 +29,8 @@ export function mandatoryTagsTransformation(mandatory: MandatoryTags): pulumi.Re
  * Registers the tagging on the root stack resource, so it reaches every resource of the program,
  * including those inside components, without any resource having to ask for it. Call it first.
  *
- * This is the SDK-side transformation, which runs identically under the engine and under mocks;
- * its successor registerResourceTransform runs in the engine, which mocks skip (pulumi/pulumi#17090).
+ * The SDK-side transformation runs identically under the engine and under mocks, unlike its
+ * successor registerResourceTransform (docs/decisions/tagging.md).
  */
 export function tagEveryResource(mandatory: MandatoryTags): void {
   pulumi.runtime.registerStackTransformation(mandatoryTagsTransformation(mandatory));

@@ -13,10 +13,8 @@ export interface TopicKeyConfig {
 
 
 /**
- * CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key aws/sns: its key
- * policy cannot grant cloudwatch.amazonaws.com kms:GenerateDataKey* and kms:Decrypt, so every
- * alarm action fails (AWS re:Post knowledge center, "cloudwatch-configure-alarm-sns"). The
- * platform's topics are the alarms' topics.
+ * CloudWatch alarms cannot publish to a topic on the AWS managed key aws/sns, and the platform's
+ * topics are the alarms' topics (docs/decisions/alarms-and-metrics.md, "The alarm topic").
  */
 export const alarmTopicsNotOnAwsManagedKey: PlatformPolicy = {
   name: "alarm-topics-not-on-aws-managed-key",

@@ -12,7 +12,7 @@ export interface DynamoTablesArgs {
   readonly environmentSuffix: string;
   /** Adopt the tables that exist in production (named exactly by their key); create the others as `{key}-{suffix}`. */
   readonly adoptExistingTables: boolean;
-  /** The adoption `pulumi up` this is (README, "Adopting the production tables"); default `complete`. */
+  /** The adoption `pulumi up` this is (docs/runbooks/adoption.md); default `complete`. */
   readonly adoptionStep?: AdoptionStep;
   /** Tables whose contributor insights rule already runs, with the account id its import id needs. */
   readonly existingContributorInsights?: { readonly tables: readonly string[]; readonly accountId: string };

@@ -29,10 +29,8 @@ export function tableArgs(spec: TableSpec, physicalName: string): aws.dynamodb.T
     // enabled without kmsKeyArn selects the AWS managed key alias/aws/dynamodb.
     serverSideEncryption: { enabled: true },
     deletionProtectionEnabled: false,
-    // A new view type on an enabled stream: DynamoDB refuses it in place ("Table already has an
-    // enabled stream", hashicorp/terraform-provider-aws#18402), so the provider disables the
-    // stream and enables it again with the new type, two UpdateTable calls in one update
-    // (cycleStreamEnabled, internal/service/dynamodb/table.go): a new stream ARN.
+    // A new view type on an enabled stream is applied by disabling and re-enabling it: a new
+    // stream ARN (docs/decisions/tables-adopted-in-place.md, "Why four adoption deploys").
     streamEnabled: spec.stream !== undefined,
     streamViewType: spec.stream,
     pointInTimeRecovery:

@@ -1,10 +1,8 @@
 import { ALARM_PERIOD_SECONDS, ConfigError, LATE_DATAPOINT_ALLOWANCE, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
 
 /**
- * CloudWatch evaluates a Metrics Insights alarm on the latest 3 hours of data only (CloudWatch
- * User Guide, "Limits that apply to alarms based on Metrics Insights queries"; GetMetricData:
- * "For alarm condition evaluations, Metrics Insights queries can query only the most recent three
- * hours of metric data"), and PutMetricAlarm refuses a longer period x evaluationPeriods.
+ * CloudWatch evaluates a Metrics Insights alarm on the latest 3 hours of data only
+ * (docs/decisions/alarms-and-metrics.md, "The 3-hour window").
  */
 export const METRICS_INSIGHTS_MAX_WINDOW_SECONDS = 3 * 60 * 60;
 

@@ -9,9 +9,8 @@ export interface SystemErrorsAlarmSettings {
 }
 
 /**
- * The query is the input of FILL (a Metrics Insights query without GROUP BY is one time series,
- * usable by any metric math function that takes one: CloudWatch User Guide, "Use Metrics Insights
- * queries with metric math"), so quiet minutes count as 0 and the alarm returns to OK.
+ * The Metrics Insights query is the input of FILL, so quiet minutes count as 0 and the alarm
+ * returns to OK (docs/decisions/alarms-and-metrics.md, "Missing data").
  */
 export function systemErrorsAlarmArgs(
   alarmName: string,

@@ -11,9 +11,7 @@ export interface AlarmTopicPolicyInputs {
 
 /**
  * What the account owner keeps on its own topic: the management actions of SNS's default topic
- * policy (Amazon SNS Developer Guide, "Example cases for Amazon SNS access control"), except
- * Publish, which only CloudWatch gets here. Principals of the account still act through their
- * own IAM policies.
+ * policy, except Publish, which only CloudWatch gets here (docs/decisions/alarms-and-metrics.md).
  */
 export const OWNER_ACTIONS = [
   "SNS:GetTopicAttributes",
@@ -26,15 +24,9 @@ export const OWNER_ACTIONS = [
 ] as const;
 
 /**
- * The topic's access policy: CloudWatch may publish only on behalf of this account
- * (aws:SourceAccount) and only for this stack's alarms (aws:SourceArn), the confused-deputy
- * conditions AWS documents for service principals; the account owner keeps management; any
- * request without TLS is denied (aws:SecureTransport, Amazon SNS security best practices).
- * Sources for the CloudWatch statement: AWS re:Post knowledge center
- * "cloudwatch-receive-sns-for-alarm-trigger" (https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger:
- * Principal cloudwatch.amazonaws.com, sns:Publish, ArnLike aws:SourceArn = the alarm's ARN) and
- * the Amazon SNS Developer Guide, "Example cases for Amazon SNS access control", section
- * "aws:SourceAccount versus aws:SourceOwner" (https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html).
+ * The topic's access policy: CloudWatch may publish only for this account and this stack's alarms
+ * (aws:SourceAccount, aws:SourceArn); the owner keeps management; requests without TLS are denied.
+ * Sources: docs/decisions/alarms-and-metrics.md, "The alarm topic".
  */
 export function alarmTopicPolicy(inputs: AlarmTopicPolicyInputs): aws.iam.PolicyDocument {
   return {

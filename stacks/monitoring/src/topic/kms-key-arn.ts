@@ -6,10 +6,9 @@ const KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-[0-
 const EXAMPLE = "arn:aws:kms:ap-southeast-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /**
- * The organisation's customer managed key for the alarm topic. Never the AWS managed key aws/sns:
- * its key policy cannot be changed to let cloudwatch.amazonaws.com use it, so CloudWatch could
- * not publish a single notification (AWS re:Post knowledge center, "cloudwatch-configure-alarm-sns").
- * Only a key ARN is accepted: an alias can be re-pointed, and `aws/sns` is an alias.
+ * The organisation's customer managed key for the alarm topic; never aws/sns, which CloudWatch
+ * cannot use (docs/decisions/alarms-and-metrics.md, "The alarm topic"). Only a key ARN is
+ * accepted: an alias can be re-pointed, and `aws/sns` is an alias.
  */
 export function validateAlarmTopicKmsKeyArn(key: string, value: string, region: string): string {
   if (isAwsManagedSnsKeyAlias(value)) {
