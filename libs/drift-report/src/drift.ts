@@ -45,7 +45,10 @@ export interface DriftVerdict {
 
 /**
  * The verdict on one stack: the preview's own exit code (non-zero with --expect-no-changes when it
- * proposes changes, or when it failed) and its document, which names what changed.
+ * proposes changes, or when it failed) and its document, which names what changed. The preview
+ * runs to its end, so the JSON digest is printed, before --expect-no-changes turns proposed
+ * changes into "no changes were expected but changes were proposed" (pulumi/pulumi
+ * pkg/cmd/pulumi/operations/preview.go, `expectNop && changes.HasChanges()`).
  */
 export function driftVerdict(stack: string, previewExit: number, document: PreviewDocument | undefined): DriftVerdict {
   if (document === undefined) {
