@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
-import { main } from "../src";
+import { deployableStacks, main, readWorkspace } from "../src";
 
 /**
  * The deploy selection on this workspace's real package.json files and nx.json: for each kind of
@@ -125,5 +126,26 @@ describe("--explain", () => {
       "access: libs/stack-config/src/index.ts (@dynamodb-platform/stack-config); reads the outputs of @dynamodb-platform/data",
       "monitoring: libs/stack-config/src/index.ts (@dynamodb-platform/stack-config); reads the outputs of @dynamodb-platform/data",
     ]);
+  });
+});
+
+describe("only the data stack knows the table specs", () => {
+  const TABLE_SPECS = "@dynamodb-platform/table-specs";
+  const sourcesOf = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "test" ? [] : sourcesOf(full);
+      return entry.name.endsWith(".ts") ? [full] : [];
+    });
+
+  test.each(["monitoring", "access"])("%s neither loads them (declared dependencies, transitively) nor imports them (its sources)", (stack) => {
+    const inputs = deployableStacks(readWorkspace(ROOT)).find((candidate) => candidate.project.root === `stacks/${stack}`)!;
+    expect(inputs.program).not.toContain(TABLE_SPECS);
+    const importing = sourcesOf(path.join(ROOT, "stacks", stack)).filter((file) => fs.readFileSync(file, "utf8").includes(`"${TABLE_SPECS}"`));
+    expect(importing).toEqual([]);
+  });
+
+  test("data does", () => {
+    expect(deployableStacks(readWorkspace(ROOT)).find((candidate) => candidate.project.root === "stacks/data")!.program).toContain(TABLE_SPECS);
   });
 });
