@@ -17,13 +17,27 @@ export const EXISTING_CONTRIBUTOR_INSIGHTS_KEY = "existingContributorInsights";
 export type TableMap = Readonly<Record<string, string>>;
 
 /**
- * What the data stack exports and the other stacks read through a StackReference:
- * physical table names, table ARNs, and stream ARNs of the tables that have a stream.
+ * DynamoDB's contributor insights modes (DynamoDB API Reference, UpdateContributorInsights,
+ * ContributorInsightsMode): every key's traffic, or throttled keys only.
+ */
+export const CONTRIBUTOR_INSIGHTS_MODES = ["ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"] as const;
+export type ContributorInsightsMode = (typeof CONTRIBUTOR_INSIGHTS_MODES)[number];
+
+/**
+ * What the data stack exports and the other stacks read through a StackReference: physical table
+ * names, table ARNs, stream ARNs of the tables that have a stream, and the contributor insights
+ * mode of the tables that have a rule. Monitoring and access learn the tables from these alone.
  */
 export interface DataStackOutputs {
   readonly tableNames: TableMap;
   readonly tableArns: TableMap;
   readonly streamArns: TableMap;
+  readonly contributorInsightsModes: Readonly<Record<string, ContributorInsightsMode>>;
 }
 
-export const DATA_STACK_OUTPUT_NAMES = ["tableNames", "tableArns", "streamArns"] as const satisfies readonly (keyof DataStackOutputs)[];
+export const DATA_STACK_OUTPUT_NAMES = [
+  "tableNames",
+  "tableArns",
+  "streamArns",
+  "contributorInsightsModes",
+] as const satisfies readonly (keyof DataStackOutputs)[];

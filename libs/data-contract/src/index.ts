@@ -1,3 +1,10 @@
-export { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY, DATA_PROJECT, type DataStackOutputs } from "./contract";
+export {
+  ADOPT_EXISTING_TABLES_KEY,
+  CONTRIBUTOR_INSIGHTS_MODES,
+  EXISTING_CONTRIBUTOR_INSIGHTS_KEY,
+  DATA_PROJECT,
+  type ContributorInsightsMode,
+  type DataStackOutputs,
+} from "./contract";
 export { validateDataStackOutputs } from "./validate-outputs";
 export { dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";

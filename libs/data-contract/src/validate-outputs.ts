@@ -1,4 +1,4 @@
-import { DATA_STACK_OUTPUT_NAMES, type DataStackOutputs, type TableMap } from "./contract";
+import { CONTRIBUTOR_INSIGHTS_MODES, DATA_STACK_OUTPUT_NAMES, type ContributorInsightsMode, type DataStackOutputs, type TableMap } from "./contract";
 
 export class DataStackOutputError extends Error {
   constructor(stackName: string, problem: string) {
@@ -22,12 +22,16 @@ function asTableMap(stackName: string, output: string, value: unknown): TableMap
   return value as TableMap;
 }
 
+const isContributorInsightsMode = (value: string): value is ContributorInsightsMode =>
+  (CONTRIBUTOR_INSIGHTS_MODES as readonly string[]).includes(value);
+
 /**
  * Checks that the data stack's outputs hang together before any resource is built from them:
- * every table has a name and a table ARN naming that table, and every stream belongs to a table.
+ * every table has a name and a table ARN naming that table, every stream belongs to a table, and
+ * every contributor insights mode belongs to a table and is one DynamoDB knows.
  */
 export function validateDataStackOutputs(stackName: string, raw: Record<string, unknown>): DataStackOutputs {
-  const [tableNames, tableArns, streamArns] = DATA_STACK_OUTPUT_NAMES.map((name) =>
+  const [tableNames, tableArns, streamArns, contributorInsightsModes] = DATA_STACK_OUTPUT_NAMES.map((name) =>
     asTableMap(stackName, name, raw[name]),
   );
   const tables = Object.keys(tableNames);
@@ -53,5 +57,15 @@ export function validateDataStackOutputs(stackName: string, raw: Record<string, 
       );
     }
   }
-  return { tableNames, tableArns, streamArns };
+  const modes: Record<string, ContributorInsightsMode> = {};
+  for (const [table, mode] of Object.entries(contributorInsightsModes)) {
+    if (!(table in tableNames) || !isContributorInsightsMode(mode)) {
+      throw new DataStackOutputError(
+        stackName,
+        `output 'contributorInsightsModes.${table}' (${mode}) is not the contributor insights mode (${CONTRIBUTOR_INSIGHTS_MODES.join(" or ")}) of an exported table`,
+      );
+    }
+    modes[table] = mode;
+  }
+  return { tableNames, tableArns, streamArns, contributorInsightsModes: modes };
 }

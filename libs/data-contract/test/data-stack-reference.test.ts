@@ -8,6 +8,7 @@ const validOutputs = {
   tableNames: { events: "events-dev" },
   tableArns: { events: arn("events-dev") },
   streamArns: { events: `${arn("events-dev")}/stream/2026-01-01T00:00:00.000` },
+  contributorInsightsModes: { events: "THROTTLED_KEYS" },
 };
 
 function run(options: Partial<RunOptions>) {

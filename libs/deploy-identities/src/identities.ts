@@ -8,7 +8,7 @@
 export const PIPELINE_STACKS = ["data", "monitoring", "access"] as const;
 export type PipelineStack = (typeof PIPELINE_STACKS)[number];
 
-export const PULUMI_TARGETS = ["preview", "deploy", "refresh", "destroy"] as const;
+export const PULUMI_TARGETS = ["preview", "deploy", "refresh", "destroy", "drift"] as const;
 export type PulumiTarget = (typeof PULUMI_TARGETS)[number];
 
 /** Nx project and Pulumi project of each stack folder. */
@@ -20,6 +20,14 @@ export const STACK_PROJECTS: Readonly<Record<PipelineStack, { readonly nxProject
 
 /** The GitHub environment whose protection rules gate every deploy; deploy roles trust only it. */
 export const DEPLOY_ENVIRONMENT = "production";
+
+/**
+ * The branch whose scheduled workflow runs check the production stacks for drift. GitHub runs a
+ * scheduled workflow on the default branch, and a job that names no environment presents
+ * `repo:<owner>/<repo>:ref:refs/heads/<branch>` as its OIDC subject (GitHub docs, "OpenID Connect
+ * reference", subject claims): no environment, so no required reviewer holds the nightly job.
+ */
+export const DRIFT_CHECK_BRANCH = "main";
 
 export const PREVIEW_ROLE_VARIABLE = "AWS_PREVIEW_ROLE_ARN";
 export const DEPLOY_ROLE_VARIABLES: Readonly<Record<PipelineStack, string>> = {
@@ -42,9 +50,9 @@ export const REPOSITORY_VARIABLES: readonly string[] = [
   STATE_BACKEND_VARIABLE,
 ];
 
-/** `preview` reads; the other targets change the stack's resources or its state. */
+/** `preview` and `drift` (a preview against the live resources) read; the other targets change the stack's resources or its state. */
 export function roleVariableFor(stack: PipelineStack, target: PulumiTarget): string {
-  return target === "preview" ? PREVIEW_ROLE_VARIABLE : DEPLOY_ROLE_VARIABLES[stack];
+  return target === "preview" || target === "drift" ? PREVIEW_ROLE_VARIABLE : DEPLOY_ROLE_VARIABLES[stack];
 }
 
 /**

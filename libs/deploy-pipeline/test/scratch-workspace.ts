@@ -104,11 +104,14 @@ export function scratchWorkspace(): ScratchWorkspace {
       if (!ok) throw new Error(`nx ${args.join(" ")} --graph=stdout failed:\n${output}`);
       const planned = JSON.parse(stdout) as {
         graph: { nodes: Record<string, { data: { targets?: Record<string, unknown> } }> };
-        tasks: { tasks: Record<string, unknown>; dependencies: Record<string, string[]> };
+        // Nx 23 lists a task's dependencies as task ids, Nx 24 as objects { id }.
+        tasks: { tasks: Record<string, unknown>; dependencies: Record<string, (string | { id: string })[]> };
       };
       return {
         tasks: Object.keys(planned.tasks.tasks).sort(),
-        waitsFor: Object.fromEntries(Object.entries(planned.tasks.dependencies).map(([task, deps]) => [task, [...deps].sort()])),
+        waitsFor: Object.fromEntries(
+          Object.entries(planned.tasks.dependencies).map(([task, deps]) => [task, deps.map((dep) => (typeof dep === "string" ? dep : dep.id)).sort()]),
+        ),
         targetsOf: Object.fromEntries(Object.entries(planned.graph.nodes).map(([name, node]) => [name, Object.keys(node.data.targets ?? {}).sort()])),
       };
     },

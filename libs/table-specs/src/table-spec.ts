@@ -1,3 +1,5 @@
+import type { ContributorInsightsMode } from "@dynamodb-platform/data-contract";
+
 /** A DynamoDB attribute used as a key: name and scalar type (string, number, binary). */
 export interface KeyAttribute {
   readonly name: string;
@@ -12,12 +14,13 @@ export interface GlobalIndexSpec {
 }
 
 export type StreamViewType = "NEW_AND_OLD_IMAGES" | "NEW_IMAGE" | "OLD_IMAGE" | "KEYS_ONLY";
-export type ContributorInsightsMode = "ACCESSED_AND_THROTTLED_KEYS" | "THROTTLED_KEYS";
 
 /**
  * One table, as data. Everything else about a table (on-demand billing, AWS managed encryption,
  * no deletion protection) is the same for all tables and lives in table-args.ts.
  */
+export type { ContributorInsightsMode };
+
 export interface TableSpec {
   /** Logical key: the table's name in production and the key of every stack output map. */
   readonly key: string;

@@ -1,4 +1,4 @@
-import type { DataStackOutputs } from "@dynamodb-platform/data-contract";
+import type { ContributorInsightsMode, DataStackOutputs } from "@dynamodb-platform/data-contract";
 import { readStackContext } from "@dynamodb-platform/live-account";
 import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/program-runner";
 
@@ -7,6 +7,8 @@ export interface ExampleOutputsOptions {
   readonly tableNames: Readonly<Record<string, string>>;
   /** Logical keys of the tables that have a stream. */
   readonly streams?: readonly string[];
+  /** The contributor insights mode of the tables that have a rule. */
+  readonly contributorInsightsModes?: Readonly<Record<string, ContributorInsightsMode>>;
   readonly region?: string;
 }
 
@@ -25,18 +27,22 @@ export function exampleDataStackOutputs(options: ExampleOutputsOptions): DataSta
     streamArns: Object.fromEntries(
       (options.streams ?? []).map((key) => [key, `${arn(options.tableNames[key])}/stream/${MOCK_STREAM_LABEL}`]),
     ),
+    contributorInsightsModes: { ...options.contributorInsightsModes },
   };
 }
 
 /**
  * What the data stack of that name exports, derived from its Pulumi.<stack>.yaml and the table
- * specs (names by the data stack's naming rule, streams where a spec declares one).
+ * specs (names by the data stack's naming rule, streams and contributor insights where a spec declares them).
  */
 export function exampleOutputsForStack(stack: string): DataStackOutputs {
   const context = readStackContext(stack);
   return exampleDataStackOutputs({
     tableNames: Object.fromEntries(context.tables.map((table) => [table.spec.key, table.physicalName])),
     streams: context.tables.filter((table) => table.spec.stream !== undefined).map((table) => table.spec.key),
+    contributorInsightsModes: Object.fromEntries(
+      context.tables.flatMap(({ spec }) => (spec.contributorInsights ? [[spec.key, spec.contributorInsights]] : [])),
+    ),
     region: context.region,
   });
 }

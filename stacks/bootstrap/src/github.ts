@@ -1,5 +1,5 @@
 import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
-import { DEPLOY_ENVIRONMENT } from "@dynamodb-platform/deploy-identities";
+import { DEPLOY_ENVIRONMENT, DRIFT_CHECK_BRANCH } from "@dynamodb-platform/deploy-identities";
 
 const GITHUB_REPOSITORY_KEY = "githubRepository";
 const GITHUB_OIDC_PROVIDER_KEY = "githubOidcProviderArn";
@@ -52,4 +52,9 @@ export function pullRequestSubject(repository: string): string {
 
 export function deployEnvironmentSubject(repository: string): string {
   return `repo:${repository}:environment:${DEPLOY_ENVIRONMENT}`;
+}
+
+/** A job on the drift-check branch that names no environment: the scheduled drift check (`ref:refs/heads/<branch>`). */
+export function driftCheckSubject(repository: string): string {
+  return `repo:${repository}:ref:refs/heads/${DRIFT_CHECK_BRANCH}`;
 }

@@ -14,7 +14,7 @@ import { tagEveryResource } from "@dynamodb-platform/tags";
 import { GithubRole } from "./components/github-role";
 import { StateBucket } from "./components/state-bucket";
 import { readBootstrapConfig } from "./config";
-import { deployEnvironmentSubject, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_URL, pullRequestSubject } from "./github";
+import { deployEnvironmentSubject, driftCheckSubject, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_URL, pullRequestSubject } from "./github";
 import { accessBoundaryPolicy } from "./policies/access-boundary";
 import { accessDeployPolicy } from "./policies/access-deploy";
 import { policyArn, type Account } from "./policies/arns";
@@ -62,12 +62,14 @@ export async function bootstrapProgram(): Promise<BootstrapExports> {
   ) => new GithubRole(name, { roleName, description, providerArn, subjects, policy, maxSessionDuration }, { dependsOn: [state, ...dependsOn] }).role;
 
   // Pull requests preview; the post-deploy verify job runs in the deploy environment with the same
-  // read-only role, a subject that already holds deploy rights, so trusting it widens nothing.
+  // read-only role, a subject that already holds deploy rights, so trusting it widens nothing. The
+  // nightly drift check runs on the main branch without an environment (no reviewer holds it):
+  // only workflows merged to main present that subject, and this role only reads.
   const preview = role(
     "preview",
     PLATFORM_PREVIEW_ROLE_NAME,
     "Read-only: pulumi preview of the DynamoDB platform stacks and npm run verify",
-    [...pullRequests, ...deploys],
+    [...pullRequests, ...deploys, driftCheckSubject(config.githubRepository)],
     previewPolicy(account, bucket, served),
     ROLE_SESSION_SECONDS.preview,
   );

@@ -42,10 +42,11 @@ describe.each(STACKS)("bootstrap (%s)", (stack) => {
     expect(provider.inputs).toMatchObject({ url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] });
   });
 
-  test("pull requests may assume only the preview role; deploy roles trust only the production environment", () => {
+  test("pull requests and the scheduled drift check on main (no environment) may assume only the preview role; deploy roles trust only the production environment", () => {
     const pullRequest = `repo:${REPO}:pull_request`;
     const production = `repo:${REPO}:environment:production`;
-    expect(trustOf(run, "dynamodb-platform-preview")).toEqual(githubTrust([pullRequest, production]));
+    const driftCheck = `repo:${REPO}:ref:refs/heads/main`;
+    expect(trustOf(run, "dynamodb-platform-preview")).toEqual(githubTrust([pullRequest, production, driftCheck]));
     for (const name of ["data", "monitoring", "access"]) {
       expect(trustOf(run, `dynamodb-platform-deploy-${name}`)).toEqual(githubTrust(production));
     }

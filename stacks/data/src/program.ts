@@ -33,5 +33,6 @@ export async function dataProgram(specs: readonly TableSpec[] = PRODUCTION_TABLE
     tableNames: tables.tableNames,
     tableArns: tables.tableArns,
     streamArns: tables.streamArns,
+    contributorInsightsModes: tables.contributorInsightsModes as pulumi.Output<DataStackOutputs["contributorInsightsModes"]>,
   };
 }

@@ -196,6 +196,14 @@ describe("the dashboard follows the data stack's tables", () => {
     expect(structureProblems(widgets)).toEqual([]);
   });
 
+  test("the hot keys notes follow the data stack's contributorInsightsModes output, whatever the specs say", async () => {
+    const tableNames = { events: "events-dev", users: "users-dev" };
+    const reference = { [dataStackName(MOCK_ORGANIZATION, "dev")]: { ...exampleDataStackOutputs({ tableNames, contributorInsightsModes: { users: "THROTTLED_KEYS" } }) } };
+    const { widgets } = dashboardOf(await runMonitoringStack("dev", {}, reference));
+    const notes = widgets.filter((w) => w.type === "text" && w.properties.markdown!.includes("most accessed and most throttled keys"));
+    expect(notes.map((w) => w.properties.markdown!.split("\n")[0])).toEqual(["## users-dev: most accessed and most throttled keys"]);
+  });
+
   test("80 tables fit CloudWatch's 2500 metrics a dashboard (31 a table and the account-wide UserErrors); 81 do not", () => {
     const problems = (count: number) => {
       const tableNames = Object.fromEntries(Array.from({ length: count }, (_, i) => [`t${i}`, `t${i}-dev`]));

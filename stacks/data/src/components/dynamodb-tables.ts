@@ -30,6 +30,7 @@ export class DynamoTables extends pulumi.ComponentResource {
   readonly tableNames: OutputMap;
   readonly tableArns: OutputMap;
   readonly streamArns: OutputMap;
+  readonly contributorInsightsModes: OutputMap;
 
   constructor(name: string, args: DynamoTablesArgs, opts?: pulumi.ComponentResourceOptions) {
     // Before super(): a bad spec must fail before anything is registered.
@@ -38,6 +39,7 @@ export class DynamoTables extends pulumi.ComponentResource {
 
     const step = args.adoptionStep ?? "complete";
     const tables: Record<string, aws.dynamodb.Table> = {};
+    const contributorInsights: [string, pulumi.Output<string>][] = [];
     for (const spec of args.specs) {
       const physicalName = physicalTableName(spec, args);
       const table = new aws.dynamodb.Table(
@@ -48,7 +50,7 @@ export class DynamoTables extends pulumi.ComponentResource {
       tables[spec.key] = table;
       if (spec.contributorInsights) {
         const existing = args.existingContributorInsights;
-        new aws.dynamodb.ContributorInsights(
+        const rule = new aws.dynamodb.ContributorInsights(
           resourceName("contributor-insights", spec.key, args.environmentSuffix),
           { tableName: table.name, mode: spec.contributorInsights },
           {
@@ -56,6 +58,7 @@ export class DynamoTables extends pulumi.ComponentResource {
             import: existing?.tables.includes(spec.key) ? contributorInsightsImportId(physicalName, existing.accountId) : undefined,
           },
         );
+        contributorInsights.push([spec.key, rule.mode]);
       }
     }
 
@@ -66,6 +69,12 @@ export class DynamoTables extends pulumi.ComponentResource {
     this.streamArns = outputMap(
       args.specs.filter((spec) => spec.stream).map((spec) => [spec.key, tables[spec.key].streamArn]),
     );
-    this.registerOutputs({ tableNames: this.tableNames, tableArns: this.tableArns, streamArns: this.streamArns });
+    this.contributorInsightsModes = outputMap(contributorInsights);
+    this.registerOutputs({
+      tableNames: this.tableNames,
+      tableArns: this.tableArns,
+      streamArns: this.streamArns,
+      contributorInsightsModes: this.contributorInsightsModes,
+    });
   }
 }

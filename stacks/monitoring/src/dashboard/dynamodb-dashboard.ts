@@ -2,7 +2,6 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataStack } from "@dynamodb-platform/data-contract";
 import { ACCOUNT_WIDE, dashboardName, resourceName } from "@dynamodb-platform/stack-config";
-import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
 import { serializeDashboard } from "./body";
 import { dashboardConsoleUrl } from "./console-url";
 import { assertWithinLimits } from "./limits";
@@ -22,11 +21,6 @@ export interface DashboardExports {
   readonly dashboardUrl: pulumi.Output<string>;
 }
 
-/** Contributor insights is declared by the table specs, the data stack's source of truth. */
-const CONTRIBUTOR_INSIGHTS_TABLES: ReadonlySet<string> = new Set(
-  PRODUCTION_TABLES.filter((spec) => spec.contributorInsights !== undefined).map((spec) => spec.key),
-);
-
 /** The operators' dashboard over every table of the data stack. */
 export class DynamoDbDashboard extends pulumi.ComponentResource {
   readonly exports: DashboardExports;
@@ -37,7 +31,7 @@ export class DynamoDbDashboard extends pulumi.ComponentResource {
       name: dashboardName(args.environmentSuffix),
       region: args.region,
       tableNames: args.dataStack.outputs.tableNames,
-      contributorInsightsTables: CONTRIBUTOR_INSIGHTS_TABLES,
+      contributorInsightsTables: new Set(Object.keys(args.dataStack.outputs.contributorInsightsModes)),
       alarmArns,
     });
     // The layout and counts do not depend on the ARN values, which are computed: checking with

@@ -1,0 +1,3 @@
+export { main, USAGE } from "./main";
+export { selectStacks, deployableStacks, type SelectedStack } from "./select";
+export { readWorkspace, type Workspace } from "./workspace";

@@ -1,0 +1,1 @@
+export { driftedResources, driftVerdict, type DriftedResource, type DriftVerdict } from "./drift";
