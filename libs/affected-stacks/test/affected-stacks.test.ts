@@ -46,7 +46,7 @@ describe("changed files → the production stacks CI deploys", () => {
     ["the access program", ["stacks/access/src/components/table-access-roles.ts"], ["access"]],
     ["access's production config", ["stacks/access/Pulumi.prod.yaml"], ["access"]],
     ["the access policy library (loaded by access; bootstrap is run by hand)", ["libs/access-policy/src/statements.ts"], ["access"]],
-    ["the deploy identities table (loaded by access)", ["libs/deploy-identities/src/identities.ts"], ["access"]],
+    ["the deploy identities table (loaded by data for its job time limit, and by access)", ["libs/deploy-identities/src/identities.ts"], EVERY_STACK],
     // Data: data first, then the stacks that read its outputs.
     ["the data program", ["stacks/data/src/tables/table-args.ts"], EVERY_STACK],
     ["data's production config", ["stacks/data/Pulumi.prod.yaml"], EVERY_STACK],
