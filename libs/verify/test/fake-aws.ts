@@ -162,7 +162,14 @@ export function deployedEnvironment() {
   };
   const subscriptions = [{ SubscriptionArn: `${TOPIC}:5f6e7d8c-1111-2222-3333-444455556666`, Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC }];
   const outputs: Record<string, StackOutputsResult> = {
-    data: { deployed: true, outputs: { tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" } } },
+    data: {
+      deployed: true,
+      outputs: {
+        tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" },
+        tableArns: { events: tableArn("events-dev"), sessions: tableArn("sessions-dev"), users: tableArn("users-dev") },
+        streamArns: { events: `${tableArn("events-dev")}/stream/2026-01-01T00:00:00.000` },
+      },
+    },
     monitoring: {
       deployed: true,
       outputs: {
@@ -191,6 +198,8 @@ export function deployedEnvironment() {
     keys,
     /** kms:DescribeKey is denied to the verifying identity. */
     kmsDenied: false,
+    /** The alarm topic was deleted. */
+    topicMissing: false,
     policies,
     alarms,
     topicAttributes,
@@ -239,7 +248,13 @@ export function serve(environment: Environment) {
     table: (name) => environment.tables[name],
     keyManager: (keyArn) => (environment.kmsDenied ? "access-denied" : environment.keys[keyArn]),
   });
-  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy(environment, input));
+  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => {
+    if (environment.policies[input.PolicySourceArn ?? ""] === undefined) {
+      // IAM's answer for a role that does not exist (IAM API reference, SimulatePrincipalPolicy errors: NoSuchEntity, HTTP 404).
+      throw Object.assign(new Error(`The role with name ${input.PolicySourceArn?.split("/").pop()} cannot be found.`), { name: "NoSuchEntityException", $metadata: { httpStatusCode: 404 } });
+    }
+    return simulatePrincipalPolicy(environment, input);
+  });
   cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
     MetricAlarms: environment.alarms.filter((alarm) => input.AlarmNames?.includes(alarm.AlarmName ?? "")),
   }));
@@ -252,7 +267,11 @@ export function serve(environment: Environment) {
     return { DashboardName: name, DashboardArn: `arn:aws:cloudwatch::${ACCOUNT}:dashboard/${name}`, DashboardBody: "{\"widgets\":[]}" };
   });
   cloudwatch.on(DescribeAlarmHistoryCommand).callsFake(() => ({ AlarmHistoryItems: environment.historyPolls.shift() ?? [] }));
-  sns.on(GetTopicAttributesCommand).callsFake(() => ({ Attributes: environment.topicAttributes }));
+  sns.on(GetTopicAttributesCommand).callsFake(() => {
+    // SNS's answer for a topic that does not exist (SNS API reference, GetTopicAttributes errors: NotFound, HTTP 404).
+    if (environment.topicMissing) throw Object.assign(new Error("Topic does not exist"), { name: "NotFoundException", $metadata: { httpStatusCode: 404 } });
+    return { Attributes: environment.topicAttributes };
+  });
   sns.on(ListSubscriptionsByTopicCommand).callsFake(() => ({ Subscriptions: environment.subscriptions }));
   return { dynamodb, kms, iam, cloudwatch, sns, restore: () => [dynamodb, kms, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
 }
