@@ -42,7 +42,7 @@ const mapOf = (rule: Rule): Rule => (value) => {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "is not an object keyed by table";
   for (const [key, entry] of Object.entries(value)) {
     const problem = rule(entry);
-    if (problem) return `.${key} ${problem}`;
+    if (problem) return `.${key}${problem.startsWith(".") ? "" : " "}${problem}`;
   }
   return undefined;
 };

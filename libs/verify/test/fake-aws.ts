@@ -1,11 +1,11 @@
 import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, GetDashboardCommand, SetAlarmStateCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient, type TableDescription } from "@aws-sdk/client-dynamodb";
-import { IAMClient, SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
+import { IAMClient, SimulatePrincipalPolicyCommand, type ContextEntry, type EvaluationResult } from "@aws-sdk/client-iam";
 import { KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { StackOutputsResult } from "@dynamodb-platform/live-account";
 import { serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
-import { mockClient } from "aws-sdk-client-mock";
+import { mockClient, type AwsClientStub } from "aws-sdk-client-mock";
 
 /**
  * A deployed dev environment as AWS describes it, in the shapes the AWS APIs return (field names
@@ -200,6 +200,14 @@ export function deployedEnvironment() {
     kmsDenied: false,
     /** The alarm topic was deleted. */
     topicMissing: false,
+    /**
+     * Condition keys a service control policy of the account tests with a negated operator (e.g. a
+     * region guard, StringNotEquals aws:RequestedRegion): a simulation without the key is an
+     * explicit deny naming it in MissingContextValues (IAM API reference, EvaluationResult).
+     */
+    guardedContextKeys: [] as string[],
+    /** Recorded answers that replace the environment's for one test. */
+    overrides: [] as ((served: Served) => void)[],
     policies,
     alarms,
     topicAttributes,
@@ -216,21 +224,28 @@ export type Environment = ReturnType<typeof deployedEnvironment>;
 const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`);
 
 /** AWS's policy simulator over the environment's role policies, paginated 20 actions a page with Marker. */
-function simulatePrincipalPolicy(environment: Environment, input: { PolicySourceArn?: string; ActionNames?: string[]; ResourceArns?: string[]; Marker?: string }) {
+function simulatePrincipalPolicy(
+  environment: Environment,
+  input: { PolicySourceArn?: string; ActionNames?: string[]; ResourceArns?: string[]; Marker?: string; ContextEntries?: ContextEntry[] },
+) {
   const policy = environment.policies[input.PolicySourceArn ?? ""] ?? [];
+  const given = new Set((input.ContextEntries ?? []).map((entry) => entry.ContextKeyName));
+  const missing = environment.guardedContextKeys.filter((key) => !given.has(key));
   const allows = (action: string, resource: string) =>
-    policy.some((statement) => statement.actions.includes(action) && statement.resources.some((pattern) => glob(pattern).test(resource)));
-  const decision = (allowed: boolean): "allowed" | "implicitDeny" => (allowed ? "allowed" : "implicitDeny");
+    missing.length === 0 && policy.some((statement) => statement.actions.includes(action) && statement.resources.some((pattern) => glob(pattern).test(resource)));
+  const decision = (allowed: boolean): "allowed" | "implicitDeny" | "explicitDeny" => (allowed ? "allowed" : missing.length > 0 ? "explicitDeny" : "implicitDeny");
+  const missingValues = missing.length > 0 ? { MissingContextValues: missing } : {};
   const start = Number(input.Marker ?? 0);
   const actions = (input.ActionNames ?? []).slice(start, start + 20);
   const results: EvaluationResult[] = actions.map((action) => {
-    if (!input.ResourceArns) return { EvalActionName: action, EvalResourceName: "*", EvalDecision: decision(allows(action, "*")) };
+    if (!input.ResourceArns) return { EvalActionName: action, EvalResourceName: "*", EvalDecision: decision(allows(action, "*")), ...missingValues };
     const specific = input.ResourceArns.map((resource) => ({ EvalResourceName: resource, EvalResourceDecision: decision(allows(action, resource)) }));
     return {
       EvalActionName: action,
       EvalResourceName: "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}",
       EvalDecision: specific.some((s) => s.EvalResourceDecision === "allowed") ? "allowed" : "implicitDeny",
       ResourceSpecificResults: specific,
+      ...missingValues,
     };
   });
   const more = start + 20 < (input.ActionNames ?? []).length;
@@ -238,7 +253,7 @@ function simulatePrincipalPolicy(environment: Environment, input: { PolicySource
 }
 
 /** Points every AWS client of verify at the environment. */
-export function serve(environment: Environment) {
+export function serve(environment: Environment): Served {
   const dynamodb = mockClient(DynamoDBClient);
   const iam = mockClient(IAMClient);
   const cloudwatch = mockClient(CloudWatchClient);
@@ -273,5 +288,17 @@ export function serve(environment: Environment) {
     return { Attributes: environment.topicAttributes };
   });
   sns.on(ListSubscriptionsByTopicCommand).callsFake(() => ({ Subscriptions: environment.subscriptions }));
-  return { dynamodb, kms, iam, cloudwatch, sns, restore: () => [dynamodb, kms, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
+  const served = { dynamodb, kms, iam, cloudwatch, sns, restore: () => [dynamodb, kms, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
+  for (const override of environment.overrides) override(served);
+  return served;
+}
+
+/** The recorded clients of one test, to replace an answer or read the calls made. */
+export interface Served {
+  readonly dynamodb: AwsClientStub<DynamoDBClient>;
+  readonly kms: AwsClientStub<KMSClient>;
+  readonly iam: AwsClientStub<IAMClient>;
+  readonly cloudwatch: AwsClientStub<CloudWatchClient>;
+  readonly sns: AwsClientStub<SNSClient>;
+  readonly restore: () => void;
 }
