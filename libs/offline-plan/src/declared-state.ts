@@ -2,8 +2,9 @@ import * as path from "node:path";
 import { DATA_PROJECT } from "@dynamodb-platform/data-contract";
 import { MOCK_ACCOUNT_ID, resourcesOfType, type ProgramRun, type RegisteredResource, type StackProgram } from "@dynamodb-platform/program-runner";
 import type { ContributorInsightsMode, GlobalIndexSpec, KeyAttribute, StreamViewType } from "@dynamodb-platform/table-specs";
-import { planStacks } from "./plan-stacks";
-import { discoverStackProjects, loadStackProgram, requireStackFiles, type StackProject } from "./stack-projects";
+import { ConfigError, StackFileError, readStackFiles } from "@dynamodb-platform/stack-config";
+import { StackPlanFailure, planStacks } from "./plan-stacks";
+import { discoverStackProjects, loadStackProgram, type StackProject } from "./stack-projects";
 
 /**
  * What the stacks of one commit declare for one stack name, read from their real programs run
@@ -246,16 +247,28 @@ export interface DeclaredStateOptions {
 /** The projects that own what the live-account tools judge: not bootstrap (CI identities and state). */
 const JUDGED_PROJECTS = new Set([DATA_PROJECT, "dynamodb-monitoring", "dynamodb-access"]);
 
-/** Plans the data, monitoring and access stacks of `stack` offline and reads what they declare. */
+/**
+ * Plans the data, monitoring and access stacks of `stack` offline and reads what they declare. A
+ * missing stack file or bad config fails as `pulumi up` would, with the stack's own one-line
+ * StackFileError or ConfigError; any other failure of a program names the project.
+ */
 export async function planDeclaredState(options: DeclaredStateOptions): Promise<DeclaredState> {
   const stacksDir = options.stacksDir ?? path.resolve(__dirname, "..", "..", "..", "stacks");
   const projects = discoverStackProjects(stacksDir).filter((project) => JUDGED_PROJECTS.has(project.project));
-  requireStackFiles(projects, options.stack);
-  const planned = await planStacks({
-    stack: options.stack,
-    projects,
-    programFor: options.programFor ?? ((project) => loadStackProgram(project.dir)),
-    ...(options.configOverrides ? { configOverrides: options.configOverrides } : {}),
-  });
-  return declaredStateOf(options.stack, planned.map((entry) => entry.run));
+  for (const project of projects) readStackFiles(project.dir, options.stack);
+  try {
+    const planned = await planStacks({
+      stack: options.stack,
+      projects,
+      programFor: options.programFor ?? ((project) => loadStackProgram(project.dir)),
+      ...(options.configOverrides ? { configOverrides: options.configOverrides } : {}),
+    });
+    return declaredStateOf(options.stack, planned.map((entry) => entry.run));
+  } catch (error) {
+    if (error instanceof StackPlanFailure) {
+      const cause = error.failure instanceof Error && "failure" in error.failure ? (error.failure as { failure: unknown }).failure : error.failure;
+      if (cause instanceof ConfigError || cause instanceof StackFileError) throw cause;
+    }
+    throw error;
+  }
 }

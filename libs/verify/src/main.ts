@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { ConfigError, StackFileError } from "@dynamodb-platform/stack-config";
 import { LiveAccountError } from "@dynamodb-platform/live-account";
 import { planDeclaredState } from "@dynamodb-platform/offline-plan";
 import { createClients } from "./clients";
@@ -43,6 +44,7 @@ async function liveSetUp(args: VerifyArgs): Promise<Omit<VerifyOptions, "fireTes
   try {
     declared = await planDeclaredState({ stack: args.stack });
   } catch (error) {
+    if (error instanceof ConfigError || error instanceof StackFileError) throw error;
     throw new LiveAccountError(`the offline plan of stack '${args.stack}' failed, so there is nothing to verify against: ${(error as Error).message.split("\n")[0]}`);
   }
   return { declared, clients: createClients(declared.region), readOutputs: pulumiOutputs };
