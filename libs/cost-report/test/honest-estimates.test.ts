@@ -126,8 +126,10 @@ describe("contributor insights as the data stack declares it", () => {
     const declared = planDeclaredState({
       stack: "prod",
       programFor: (project) => {
-        const program = loadStackProgram(project.dir) as unknown as (specs?: readonly TableSpec[]) => Promise<object>;
-        return project.project === "dynamodb-data" ? () => program(withSortKey) : () => program();
+        const program: unknown = loadStackProgram(project.dir);
+        // The data stack's program takes the table specs to build (the production ones by default).
+        const build = program as (specs?: readonly TableSpec[]) => Promise<object>;
+        return project.project === "dynamodb-data" ? () => build(withSortKey) : () => build();
       },
     });
     const result = await runTool(["--stack", "prod", "--json"], testSources(() => declared));

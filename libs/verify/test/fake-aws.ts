@@ -224,7 +224,7 @@ export type Environment = ReturnType<typeof deployedEnvironment>;
 const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`);
 
 /** AWS's policy simulator over the environment's role policies, paginated 20 actions a page with Marker. */
-function simulatePrincipalPolicy(
+export function simulatePrincipalPolicy(
   environment: Environment,
   input: { PolicySourceArn?: string; ActionNames?: string[]; ResourceArns?: string[]; Marker?: string; ContextEntries?: ContextEntry[] },
 ) {

@@ -1,5 +1,5 @@
 import { DescribeContinuousBackupsCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { SimulatePrincipalPolicyCommand } from "@aws-sdk/client-iam";
+import { SimulatePrincipalPolicyCommand, type ContextEntry } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { GetDashboardCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import * as pulumi from "@pulumi/pulumi";
@@ -438,7 +438,7 @@ describe("what verify expects is what the stacks declare, with no other edit", (
         pulumi.runtime.registerStackTransformation((args) => {
           if (args.type !== "aws:cloudwatch/metricAlarm:MetricAlarm") return undefined;
           const queries = (args.props["metricQueries"] as Record<string, unknown>[]).map((query) =>
-            query["period"] !== undefined ? { ...query, period: 300 } : query["metric"] ? { ...query, metric: { ...(query["metric"] as object), period: 300 } } : query,
+            query["period"] !== undefined ? { ...query, period: 300 } : query["metric"] ? { ...query, metric: { ...(query["metric"]), period: 300 } } : query,
           );
           return { props: { ...args.props, metricQueries: queries }, opts: args.opts };
         });
@@ -455,8 +455,10 @@ describe("what verify expects is what the stacks declare, with no other edit", (
   test("a table added to the data stack: verify expects the table, its alarm and its roles, and reports them missing", async () => {
     const orders: TableSpec = { key: "orders", hashKey: { name: "orderId", type: "S" } };
     const withOrders = (project: { dir: string; project: string }) => {
-      const program = loadStackProgram(project.dir) as unknown as (specs?: readonly TableSpec[]) => Promise<object>;
-      return project.project === "dynamodb-data" ? () => program([...PRODUCTION_TABLES, orders]) : () => program();
+      const program: unknown = loadStackProgram(project.dir);
+      // The data stack's program takes the table specs to build (the production ones by default).
+      const build = program as (specs?: readonly TableSpec[]) => Promise<object>;
+      return project.project === "dynamodb-data" ? () => build([...PRODUCTION_TABLES, orders]) : () => build();
     };
     const declared = await planDeclaredState({ stack: "dev", programFor: withOrders });
     const environment = deployedEnvironment();
@@ -529,8 +531,10 @@ describe("the simulator gets the context the real requests carry", () => {
     const served = serve(environment);
     try {
       await main(["--stack", "dev", "--json"], { out: () => undefined, setUp: setUp(environment) });
-      const entries = served.iam.commandCalls(SimulatePrincipalPolicyCommand)[0].args[0].input.ContextEntries ?? [];
-      const byName = Object.fromEntries(entries.map((entry) => [entry.ContextKeyName, [entry.ContextKeyType, ...(entry.ContextKeyValues ?? [])]]));
+      const input = served.iam.commandCalls(SimulatePrincipalPolicyCommand)[0].args[0].input as { ContextEntries?: ContextEntry[] };
+      const entries = input.ContextEntries ?? [];
+      const byName: Record<string, string[]> = {};
+      for (const entry of entries) byName[entry.ContextKeyName ?? ""] = [entry.ContextKeyType ?? "", ...(entry.ContextKeyValues ?? [])];
       expect(byName).toMatchObject({
         "aws:RequestedRegion": ["string", REGION],
         "aws:SecureTransport": ["boolean", "true"],
