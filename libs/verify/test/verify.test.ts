@@ -552,6 +552,8 @@ describe("the simulator gets the context the real requests carry", () => {
     environment.guardedContextKeys = ["aws:RequestedRegion"];
     const result = await run(environment);
     expect(failures(result)).toEqual([]);
+    const matrices = result.checks.filter((c) => c.area === "roles" && c.check.startsWith("permission matrix"));
+    expect(matrices.map((c) => c.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass"]);
   });
 
   test("a key verify cannot know (aws:SourceVpc): one unverified line per role naming the key, no wall of denies", async () => {
