@@ -29,6 +29,7 @@ function tableSection(table: TableCost): string[] {
     ...capacity,
     ...money,
     `  hours with no data: ${table.hoursWithoutData} of ${table.windowHours} (counted as 0)`,
+    ...table.incomplete.map((reason) => `  usage INCOMPLETE: ${reason}`),
     ...table.indexesNotYetCreated.map((name) => `  GSI ${name} is in the spec but not on the table yet: its traffic is not in this estimate`),
     `  verdict: ${table.verdict}`,
   ];
@@ -49,8 +50,10 @@ export function renderText(report: CostReport): string {
     ]),
   ]);
   const t = report.totals;
+  const incomplete = report.tables.filter((table) => table.incomplete.length > 0).map((table) => table.table);
   return [
     `Cost report for stack ${report.stack} (${report.region}), USD a month`,
+    ...(incomplete.length > 0 ? [`INCOMPLETE: the usage of ${incomplete.join(", ")} could not be read completely; those tables get no verdict and the totals are lower bounds`] : []),
     `Usage: the last ${report.window.days} days, ${report.window.start} to ${report.window.end}`,
     `Prices: ${report.priceList.source}, fetched ${report.priceList.fetchedAt}: ${publications}`,
     "",

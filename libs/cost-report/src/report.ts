@@ -1,6 +1,8 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { awsClientConfig, readStackContext } from "@dynamodb-platform/live-account";
+import { ConfigError, StackFileError } from "@dynamodb-platform/stack-config";
+import { LiveAccountError, awsClientConfig } from "@dynamodb-platform/live-account";
+import { planDeclaredState, type DeclaredState } from "@dynamodb-platform/offline-plan";
 import { addedFeatures, type FeatureCost } from "./estimate/added-features";
 import { APPROXIMATIONS } from "./estimate/approximations";
 import { tableCost, type TableCost } from "./estimate/table-cost";
@@ -8,7 +10,7 @@ import type { CostReportOptions } from "./options";
 import { fetchPriceList } from "./price-list/fetch-price-list";
 import { loadPriceList, savePriceList, type PriceListSnapshot } from "./price-list/price-list-file";
 import { buildRateCard, type PriceListDescription } from "./price-list/rate-card";
-import { usageWindow } from "./usage/consumed-capacity";
+import { DEFAULT_RETRY, usageWindow, type RetryPolicy } from "./usage/consumed-capacity";
 import { readTableUsage } from "./usage/table-usage";
 
 export interface CostReport {
@@ -27,7 +29,27 @@ export interface CostReport {
     readonly afterRefactorUsd: number;
   };
   readonly approximations: readonly string[];
+  /** False when a table's usage could not be read completely: those tables have no verdict and the totals are lower bounds. */
+  readonly complete: boolean;
 }
+
+/** What the report reads besides the account: the stacks' declared state, and how it waits between retries. */
+export interface ReportSources {
+  readonly declare: (stack: string) => Promise<DeclaredState>;
+  readonly retry: RetryPolicy;
+}
+
+export const LIVE_SOURCES: ReportSources = {
+  declare: async (stack) => {
+    try {
+      return await planDeclaredState({ stack });
+    } catch (error) {
+      if (error instanceof ConfigError || error instanceof StackFileError) throw error;
+      throw new LiveAccountError(`the offline plan of stack '${stack}' failed, so the report does not know what the stacks declare: ${(error as Error).message.split("\n")[0]}`);
+    }
+  },
+  retry: DEFAULT_RETRY,
+};
 
 async function priceList(options: CostReportOptions, region: string, now: Date): Promise<{ snapshot: PriceListSnapshot; source: string }> {
   if (options.pricesFile !== undefined) {
@@ -40,9 +62,13 @@ async function priceList(options: CostReportOptions, region: string, now: Date):
 
 const sum = <T>(items: readonly T[], of: (item: T) => number) => items.reduce((total, item) => total + of(item), 0);
 
-/** Reads the live account and the price list, and estimates each table's cost now and on-demand. */
-export async function buildCostReport(options: CostReportOptions, now: Date = new Date()): Promise<CostReport> {
-  const context = readStackContext(options.stack);
+/**
+ * Reads the live account and the price list, and estimates the cost now and on-demand of each
+ * table the data stack declares, plus the monitoring the monitoring stack declares.
+ */
+export async function buildCostReport(options: CostReportOptions, now: Date = new Date(), sources: ReportSources = LIVE_SOURCES): Promise<CostReport> {
+  const declared = await sources.declare(options.stack);
+  const context = { region: declared.region };
   // Prices first: a bad --prices file stops the run before any call to the account.
   const { snapshot, source } = await priceList(options, context.region, now);
   const { rates, priceList: description } = buildRateCard(snapshot);
@@ -52,9 +78,9 @@ export async function buildCostReport(options: CostReportOptions, now: Date = ne
     cloudwatch: new CloudWatchClient(awsClientConfig(context.region)),
   };
   const usages = [];
-  for (const table of context.tables) usages.push(await readTableUsage(clients, table, window));
+  for (const table of declared.tables) usages.push(await readTableUsage(clients, table, window, sources.retry));
   const tables = usages.map((usage) => tableCost(usage, rates, window.hours));
-  const features = addedFeatures(usages, rates, window.hours);
+  const features = addedFeatures(usages, declared, rates, window.hours);
   const onDemandUsd = sum(tables, (t) => t.onDemandUsd);
   const addedFeaturesUsd = sum(features, (f) => f.monthlyUsd);
   const nowUsd = sum(tables, (t) => t.nowUsd);
@@ -67,5 +93,6 @@ export async function buildCostReport(options: CostReportOptions, now: Date = ne
     addedFeatures: features,
     totals: { nowUsd, onDemandUsd, differenceUsd: onDemandUsd - nowUsd, addedFeaturesUsd, afterRefactorUsd: onDemandUsd + addedFeaturesUsd },
     approximations: APPROXIMATIONS,
+    complete: tables.every((table) => table.incomplete.length === 0),
   };
 }

@@ -84,10 +84,16 @@ describe("the recurring costs the refactor adds", () => {
     // events follow events' consumed units: (1000 + 100)/h x 730 = 803,000 events x 0.00000003
     expect(cost("contributor insights events")?.quantity).toBeCloseTo(803_000, 6);
     expect(cost("contributor insights events")?.monthlyUsd).toBeCloseTo(0.02409, 9);
-    // UserErrors: one standard alarm metric x 0.10; SystemErrors: 3 tables x 14 metrics x 0.11; one dashboard x 3.00
-    expect(cost("UserErrors")?.monthlyUsd).toBeCloseTo(0.1, 9);
-    expect(cost("SystemErrors")).toMatchObject({ quantity: 42, price: { usd: 0.11, usagetype: "APS2-CW:MetricInsightAlarmUsage" } });
-    expect(cost("SystemErrors")?.monthlyUsd).toBeCloseTo(4.62, 9);
+    // What the monitoring stack declares for prod: the UserErrors alarm reads one metric (x 0.10); the
+    // three SystemErrors alarms are Metrics Insights queries, 3 x 14 metrics x 0.11; one dashboard x 3.00
+    expect(cost("standard-resolution alarms")).toMatchObject({ feature: "standard-resolution alarms (usererrors-dynamodb-prod)", quantity: 1 });
+    expect(cost("standard-resolution alarms")?.monthlyUsd).toBeCloseTo(0.1, 9);
+    expect(cost("Metrics Insights alarms")).toMatchObject({
+      feature: "Metrics Insights alarms (3 x up to 14 metrics: systemerrors-events-prod, systemerrors-sessions-prod, systemerrors-users-prod)",
+      quantity: 42,
+      price: { usd: 0.11, usagetype: "APS2-CW:MetricInsightAlarmUsage" },
+    });
+    expect(cost("Metrics Insights alarms")?.monthlyUsd).toBeCloseTo(4.62, 9);
     expect(cost("dashboard")?.monthlyUsd).toBeCloseTo(3, 9);
     expect(report.totals.addedFeaturesUsd).toBeCloseTo(11.34409, 9);
   });

@@ -15,3 +15,4 @@ export { runCli } from "./run-cli";
 export type { KeyManagerAnswer } from "./kms-key-manager";
 export { TableNotFoundError, describeLiveTable, readLiveTable, type LiveTableClients, type LiveTableState } from "./live-table";
 export { isOnKmsKey, tableKmsKeyArn } from "./table-kms-key";
+export { DEFAULT_RECOVERY_PERIOD_DAYS, liveRecoveryPeriodDays } from "./point-in-time-recovery";

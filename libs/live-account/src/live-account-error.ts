@@ -36,7 +36,7 @@ const THROTTLED = new Set([
   "ProvisionedThroughputExceededException",
   "LimitExceededException",
 ]);
-const NOT_FOUND = new Set(["ResourceNotFoundException", "NoSuchEntity", "NotFound", "NotFoundException", "ResourceNotFound"]);
+const NOT_FOUND = new Set(["ResourceNotFoundException", "NoSuchEntity", "NoSuchEntityException", "NotFound", "NotFoundException", "ResourceNotFound"]);
 
 /**
  * Turns an AWS SDK v3 error into a LiveAccountError naming the call that failed and what to do.

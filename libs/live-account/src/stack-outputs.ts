@@ -17,6 +17,27 @@ export type StackOutputsResult =
   | { readonly deployed: false; readonly reason: string };
 
 /**
+ * `pulumi stack output --json` prints one JSON object of the outputs. Anything else (a warning or
+ * banner printed before it, a truncated answer) is refused in one line quoting where it went wrong,
+ * never guessed around.
+ */
+function parseOutputs(stdout: string, projectDir: string, stack: string): Record<string, unknown> {
+  const text = stdout.trim() || "{}";
+  const where = `pulumi stack output --json --stack ${stack} (in ${projectDir})`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const first = text.split("\n")[0].slice(0, 120);
+    throw new LiveAccountError(`${where} printed something that is not the JSON of the outputs, starting with '${first}': run it by hand to see what else it prints, and run again`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new LiveAccountError(`${where} printed ${Array.isArray(parsed) ? "a JSON array" : `a JSON ${typeof parsed}`}, not the object of the stack's outputs`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
  * A stack's outputs through `pulumi stack output --json` (the CLI reads whichever backend the
  * operator is logged in to). A stack that does not exist, or exists with no outputs, is reported
  * as not deployed; a missing CLI is a LiveAccountError.
@@ -37,7 +58,7 @@ export async function readStackOutputs(projectDir: string, stack: string, run: C
     const firstLine = text.trim().split("\n")[0] ?? "";
     throw new LiveAccountError(`pulumi stack output --stack ${stack} failed in ${projectDir}: ${firstLine}`);
   }
-  const outputs = JSON.parse(stdout || "{}") as Record<string, unknown>;
+  const outputs = parseOutputs(stdout, projectDir, stack);
   if (Object.keys(outputs).length === 0) {
     return { deployed: false, reason: `stack '${stack}' in ${projectDir} has no outputs: it has not been deployed` };
   }

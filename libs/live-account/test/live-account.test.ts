@@ -65,6 +65,18 @@ describe("stack outputs", () => {
     await expect(readStackOutputs("/x", "prod", runner("{}"))).resolves.toMatchObject({ deployed: false });
   });
 
+  test.each([
+    ["a line before the JSON", 'warning: A new version of Pulumi is available.\n{"tableNames":{}}', /printed something that is not the JSON of the outputs, starting with 'warning: A new version of Pulumi is available\.'/],
+    ["a truncated answer", '{"tableNames":', /not the JSON of the outputs, starting with '\{"tableNames":'/],
+    ["a JSON array", "[1,2]", /printed a JSON array, not the object of the stack's outputs/],
+  ])("%s is refused in one line naming the command and stack", async (_case, stdout, message) => {
+    const failure = await readStackOutputs("/x", "prod", runner(stdout)).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(LiveAccountError);
+    expect((failure as Error).message).toMatch(/^pulumi stack output --json --stack prod \(in \/x\) /);
+    expect((failure as Error).message).toMatch(message);
+    expect((failure as Error).message).not.toContain("\n");
+  });
+
   test("a missing Pulumi CLI is one clear line", async () => {
     const error = Object.assign(new Error("spawn pulumi ENOENT"), { code: "ENOENT" });
     await expect(readStackOutputs("/x", "prod", runner(error))).rejects.toThrow(/the Pulumi CLI is not installed/);

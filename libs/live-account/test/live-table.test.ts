@@ -130,3 +130,27 @@ describe("one reader for a live table, shared by the adoption report and verify"
     await expect(readLiveTable(clients(), "users")).rejects.toThrow(/^DescribeContributorInsights users: access denied/);
   });
 });
+
+describe("a table whose key change is under way is still on its KMS key", () => {
+  beforeEach(() => {
+    dynamodb.reset();
+    kms.reset();
+  });
+
+  // DescribeTable's SSEDescription.Status is ENABLING | ENABLED | DISABLING | DISABLED | UPDATING
+  // (DynamoDB API reference, SSEDescription): while UPDATING the table still reads with its key.
+  test.each(["UPDATING", "ENABLING"] as const)("SSE %s: KMS is asked who manages the key", async (status) => {
+    serveUsers({ ...USERS, SSEDescription: { Status: status, SSEType: "KMS", KMSMasterKeyArn: KEY_ARN } });
+    kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: "1111aaaa-22bb-33cc-44dd-555555eeeeee", KeyManager: "CUSTOMER" } });
+    const live = await readLiveTable(clients(), "users");
+    expect(live.kmsKeyManager).toBe("CUSTOMER");
+    expect(kms.commandCalls(DescribeKeyCommand).map((call) => call.args[0].input)).toEqual([{ KeyId: KEY_ARN }]);
+  });
+
+  test("SSE DISABLED is the AWS owned key: no key to ask about", async () => {
+    serveUsers({ ...USERS, SSEDescription: { Status: "DISABLED", SSEType: "KMS", KMSMasterKeyArn: KEY_ARN } });
+    const live = await readLiveTable(clients(), "users");
+    expect(live.kmsKeyManager).toBeUndefined();
+    expect(kms.commandCalls(DescribeKeyCommand)).toEqual([]);
+  });
+});

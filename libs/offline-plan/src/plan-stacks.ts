@@ -24,6 +24,8 @@ export interface PlanOptions {
   readonly projects: readonly StackProject[];
   /** The program of each project; by default the CLI's entry point is loaded. */
   readonly programFor: (project: StackProject) => StackProgram;
+  /** Config changes on top of each project's stack file, by project name (runProgram's configOverrides). */
+  readonly configOverrides?: Readonly<Record<string, Readonly<Record<string, string | undefined>>>>;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function planStacks(options: PlanOptions): Promise<PlannedStack[]> 
       stack: options.stack,
       program: options.programFor(project),
       stackOutputs,
+      configOverrides: options.configOverrides?.[project.project],
     }).catch((failure: unknown) => {
       throw new StackPlanFailure(project.project, failure);
     });

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
-import { LiveAccountError, readStackContext } from "@dynamodb-platform/live-account";
+import { ConfigError, StackFileError } from "@dynamodb-platform/stack-config";
+import { LiveAccountError } from "@dynamodb-platform/live-account";
+import { planDeclaredState } from "@dynamodb-platform/offline-plan";
 import { createClients } from "./clients";
 import { formatJson, formatTable } from "./report";
 import { pulumiOutputs } from "./stack-outputs";
@@ -36,9 +38,16 @@ export interface MainIo {
   readonly setUp?: (args: VerifyArgs) => Promise<Omit<VerifyOptions, "fireTestAlarm">>;
 }
 
-function liveSetUp(args: VerifyArgs): Promise<Omit<VerifyOptions, "fireTestAlarm">> {
-  const context = readStackContext(args.stack);
-  return Promise.resolve({ context, clients: createClients(context.region), readOutputs: pulumiOutputs });
+/** The expectations from the offline plan of this commit's stacks (no AWS call), then the clients of the stack's region. */
+async function liveSetUp(args: VerifyArgs): Promise<Omit<VerifyOptions, "fireTestAlarm">> {
+  let declared;
+  try {
+    declared = await planDeclaredState({ stack: args.stack });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StackFileError) throw error;
+    throw new LiveAccountError(`the offline plan of stack '${args.stack}' failed, so there is nothing to verify against: ${(error as Error).message.split("\n")[0]}`);
+  }
+  return { declared, clients: createClients(declared.region), readOutputs: pulumiOutputs };
 }
 
 /**
@@ -49,6 +58,6 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   const args = parseVerifyArgs(argv);
   const options = await (io.setUp ?? liveSetUp)(args);
   const checks = await verify({ ...options, fireTestAlarm: args.fireTestAlarm });
-  io.out(args.json ? formatJson(args.stack, options.context.region, checks) : formatTable(checks));
+  io.out(args.json ? formatJson(args.stack, options.declared.region, checks) : formatTable(checks));
   return checks.some((check) => check.status === "fail") ? 1 : 0;
 }

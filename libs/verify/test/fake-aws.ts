@@ -1,11 +1,11 @@
 import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, GetDashboardCommand, SetAlarmStateCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient, type TableDescription } from "@aws-sdk/client-dynamodb";
-import { IAMClient, SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
+import { IAMClient, SimulatePrincipalPolicyCommand, type ContextEntry, type EvaluationResult } from "@aws-sdk/client-iam";
 import { KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { StackOutputsResult } from "@dynamodb-platform/live-account";
 import { serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
-import { mockClient } from "aws-sdk-client-mock";
+import { mockClient, type AwsClientStub } from "aws-sdk-client-mock";
 
 /**
  * A deployed dev environment as AWS describes it, in the shapes the AWS APIs return (field names
@@ -162,7 +162,14 @@ export function deployedEnvironment() {
   };
   const subscriptions = [{ SubscriptionArn: `${TOPIC}:5f6e7d8c-1111-2222-3333-444455556666`, Protocol: "email", Endpoint: "oncall@example.com", TopicArn: TOPIC }];
   const outputs: Record<string, StackOutputsResult> = {
-    data: { deployed: true, outputs: { tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" } } },
+    data: {
+      deployed: true,
+      outputs: {
+        tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" },
+        tableArns: { events: tableArn("events-dev"), sessions: tableArn("sessions-dev"), users: tableArn("users-dev") },
+        streamArns: { events: `${tableArn("events-dev")}/stream/2026-01-01T00:00:00.000` },
+      },
+    },
     monitoring: {
       deployed: true,
       outputs: {
@@ -191,6 +198,16 @@ export function deployedEnvironment() {
     keys,
     /** kms:DescribeKey is denied to the verifying identity. */
     kmsDenied: false,
+    /** The alarm topic was deleted. */
+    topicMissing: false,
+    /**
+     * Condition keys a service control policy of the account tests with a negated operator (e.g. a
+     * region guard, StringNotEquals aws:RequestedRegion): a simulation without the key is an
+     * explicit deny naming it in MissingContextValues (IAM API reference, EvaluationResult).
+     */
+    guardedContextKeys: [] as string[],
+    /** Recorded answers that replace the environment's for one test. */
+    overrides: [] as ((served: Served) => void)[],
     policies,
     alarms,
     topicAttributes,
@@ -207,21 +224,28 @@ export type Environment = ReturnType<typeof deployedEnvironment>;
 const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`);
 
 /** AWS's policy simulator over the environment's role policies, paginated 20 actions a page with Marker. */
-function simulatePrincipalPolicy(environment: Environment, input: { PolicySourceArn?: string; ActionNames?: string[]; ResourceArns?: string[]; Marker?: string }) {
+export function simulatePrincipalPolicy(
+  environment: Environment,
+  input: { PolicySourceArn?: string; ActionNames?: string[]; ResourceArns?: string[]; Marker?: string; ContextEntries?: ContextEntry[] },
+) {
   const policy = environment.policies[input.PolicySourceArn ?? ""] ?? [];
+  const given = new Set((input.ContextEntries ?? []).map((entry) => entry.ContextKeyName));
+  const missing = environment.guardedContextKeys.filter((key) => !given.has(key));
   const allows = (action: string, resource: string) =>
-    policy.some((statement) => statement.actions.includes(action) && statement.resources.some((pattern) => glob(pattern).test(resource)));
-  const decision = (allowed: boolean): "allowed" | "implicitDeny" => (allowed ? "allowed" : "implicitDeny");
+    missing.length === 0 && policy.some((statement) => statement.actions.includes(action) && statement.resources.some((pattern) => glob(pattern).test(resource)));
+  const decision = (allowed: boolean): "allowed" | "implicitDeny" | "explicitDeny" => (allowed ? "allowed" : missing.length > 0 ? "explicitDeny" : "implicitDeny");
+  const missingValues = missing.length > 0 ? { MissingContextValues: missing } : {};
   const start = Number(input.Marker ?? 0);
   const actions = (input.ActionNames ?? []).slice(start, start + 20);
   const results: EvaluationResult[] = actions.map((action) => {
-    if (!input.ResourceArns) return { EvalActionName: action, EvalResourceName: "*", EvalDecision: decision(allows(action, "*")) };
+    if (!input.ResourceArns) return { EvalActionName: action, EvalResourceName: "*", EvalDecision: decision(allows(action, "*")), ...missingValues };
     const specific = input.ResourceArns.map((resource) => ({ EvalResourceName: resource, EvalResourceDecision: decision(allows(action, resource)) }));
     return {
       EvalActionName: action,
       EvalResourceName: "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}",
       EvalDecision: specific.some((s) => s.EvalResourceDecision === "allowed") ? "allowed" : "implicitDeny",
       ResourceSpecificResults: specific,
+      ...missingValues,
     };
   });
   const more = start + 20 < (input.ActionNames ?? []).length;
@@ -229,7 +253,7 @@ function simulatePrincipalPolicy(environment: Environment, input: { PolicySource
 }
 
 /** Points every AWS client of verify at the environment. */
-export function serve(environment: Environment) {
+export function serve(environment: Environment): Served {
   const dynamodb = mockClient(DynamoDBClient);
   const iam = mockClient(IAMClient);
   const cloudwatch = mockClient(CloudWatchClient);
@@ -239,7 +263,13 @@ export function serve(environment: Environment) {
     table: (name) => environment.tables[name],
     keyManager: (keyArn) => (environment.kmsDenied ? "access-denied" : environment.keys[keyArn]),
   });
-  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy(environment, input));
+  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => {
+    if (environment.policies[input.PolicySourceArn ?? ""] === undefined) {
+      // IAM's answer for a role that does not exist (IAM API reference, SimulatePrincipalPolicy errors: NoSuchEntity, HTTP 404).
+      throw Object.assign(new Error(`The role with name ${input.PolicySourceArn?.split("/").pop()} cannot be found.`), { name: "NoSuchEntityException", $metadata: { httpStatusCode: 404 } });
+    }
+    return simulatePrincipalPolicy(environment, input);
+  });
   cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames?: string[] }) => ({
     MetricAlarms: environment.alarms.filter((alarm) => input.AlarmNames?.includes(alarm.AlarmName ?? "")),
   }));
@@ -252,7 +282,23 @@ export function serve(environment: Environment) {
     return { DashboardName: name, DashboardArn: `arn:aws:cloudwatch::${ACCOUNT}:dashboard/${name}`, DashboardBody: "{\"widgets\":[]}" };
   });
   cloudwatch.on(DescribeAlarmHistoryCommand).callsFake(() => ({ AlarmHistoryItems: environment.historyPolls.shift() ?? [] }));
-  sns.on(GetTopicAttributesCommand).callsFake(() => ({ Attributes: environment.topicAttributes }));
+  sns.on(GetTopicAttributesCommand).callsFake(() => {
+    // SNS's answer for a topic that does not exist (SNS API reference, GetTopicAttributes errors: NotFound, HTTP 404).
+    if (environment.topicMissing) throw Object.assign(new Error("Topic does not exist"), { name: "NotFoundException", $metadata: { httpStatusCode: 404 } });
+    return { Attributes: environment.topicAttributes };
+  });
   sns.on(ListSubscriptionsByTopicCommand).callsFake(() => ({ Subscriptions: environment.subscriptions }));
-  return { dynamodb, kms, iam, cloudwatch, sns, restore: () => [dynamodb, kms, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
+  const served = { dynamodb, kms, iam, cloudwatch, sns, restore: () => [dynamodb, kms, iam, cloudwatch, sns].forEach((mock) => mock.restore()) };
+  for (const override of environment.overrides) override(served);
+  return served;
+}
+
+/** The recorded clients of one test, to replace an answer or read the calls made. */
+export interface Served {
+  readonly dynamodb: AwsClientStub<DynamoDBClient>;
+  readonly kms: AwsClientStub<KMSClient>;
+  readonly iam: AwsClientStub<IAMClient>;
+  readonly cloudwatch: AwsClientStub<CloudWatchClient>;
+  readonly sns: AwsClientStub<SNSClient>;
+  readonly restore: () => void;
 }

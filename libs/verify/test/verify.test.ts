@@ -1,7 +1,12 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeContinuousBackupsCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { SimulatePrincipalPolicyCommand, type ContextEntry } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { GetDashboardCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
-import { LiveAccountError, readStackContext, runCli } from "@dynamodb-platform/live-account";
+import * as pulumi from "@pulumi/pulumi";
+import { loadStackProgram } from "@dynamodb-platform/offline-plan";
+import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import { LiveAccountError, runCli } from "@dynamodb-platform/live-account";
+import { planDeclaredState, type DeclaredState } from "@dynamodb-platform/offline-plan";
 import { TEST_ALARM_REASON, createClients, main, type Check } from "../src";
 import { AWS_MANAGED_DYNAMODB_KEY, REGION, TOPIC, deployedEnvironment, serve, type Environment } from "./fake-aws";
 
@@ -12,17 +17,23 @@ interface Run {
   readonly checks: Check[];
 }
 
-const setUp = (environment: Environment, clock = fakeClock()) => () =>
-  Promise.resolve({ context: readStackContext("dev"), clients: createClients(REGION), readOutputs: (folder: string) => Promise.resolve(environment.outputs[folder]), clock });
+/** What the repository's stacks declare for dev, from their offline plan: what verify judges against. */
+let devStacks: DeclaredState;
+beforeAll(async () => {
+  devStacks = await planDeclaredState({ stack: "dev" });
+}, 60_000);
+
+const setUp = (environment: Environment, clock = fakeClock(), declared?: DeclaredState) => () =>
+  Promise.resolve({ declared: declared ?? devStacks, clients: createClients(REGION), readOutputs: (folder: string) => Promise.resolve(environment.outputs[folder]), clock });
 
 /** Runs verify as `npm run verify` does: main under live-account's runCli, which sets the exit code and prints known failures. */
-async function run(environment: Environment, argv: string[] = ["--stack", "dev", "--json"], clock = fakeClock()): Promise<Run> {
+async function run(environment: Environment, argv: string[] = ["--stack", "dev", "--json"], clock = fakeClock(), declared?: DeclaredState): Promise<Run> {
   const served = serve(environment);
   let out = "";
   const err: string[] = [];
   const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
   try {
-    const running = main(argv, { out: (text) => (out += text), setUp: setUp(environment, clock) });
+    const running = main(argv, { out: (text) => (out += text), setUp: setUp(environment, clock, declared) });
     runCli("verify", () => running);
     await running.catch(() => undefined);
     // runCli sets the exit code in a promise callback: let it run.
@@ -57,7 +68,7 @@ describe("verify on a deployed environment that matches the specs", () => {
 
   test("the roles are judged by AWS's simulator over every cell of the matrix, paginated with Marker", async () => {
     const result = await run(deployedEnvironment());
-    const roles = result.checks.filter((check) => check.area === "roles");
+    const roles = result.checks.filter((check) => check.area === "roles" && check.check.startsWith("permission matrix"));
     expect(roles.map((check) => check.subject).sort()).toEqual(
       ["events", "sessions", "users"].flatMap((t) => [`dynamodb-${t}-dev-read-role`, `dynamodb-${t}-dev-write-role`]).sort(),
     );
@@ -404,5 +415,196 @@ describe("usage and AWS errors", () => {
     expect((failure as Error).message).toMatch(/^DescribeTable events-dev \(ap-southeast-2\): /);
     expect((failure as Error).message).toMatch(message);
     expect((failure as Error).message).not.toContain("\n");
+  });
+});
+
+describe("what verify expects is what the stacks declare, with no other edit", () => {
+  const thresholds = (result: Run) => failures(result).filter((c) => c.check === "threshold").map((c) => [c.subject, c.expected, c.actual]);
+
+  test("a SystemErrors threshold changed in the monitoring stack's config", async () => {
+    const declared = await planDeclaredState({ stack: "dev", configOverrides: { "dynamodb-monitoring": { systemErrorsThreshold: "4" } } });
+    const result = await run(deployedEnvironment(), undefined, undefined, declared);
+    expect(thresholds(result)).toEqual(
+      ["events", "sessions", "users"].map((t) => [`systemerrors-${t}-dev`, "GreaterThanThreshold 4", "GreaterThanThreshold 1"]),
+    );
+  }, 60_000);
+
+  test("an alarm period changed in the monitoring stack's program", async () => {
+    // The monitoring program as if its alarms' queries were declared with 300 s periods.
+    const fiveMinutes = (project: { dir: string; project: string }) => {
+      const program = loadStackProgram(project.dir);
+      if (project.project !== "dynamodb-monitoring") return program;
+      return () => {
+        pulumi.runtime.registerStackTransformation((args) => {
+          if (args.type !== "aws:cloudwatch/metricAlarm:MetricAlarm") return undefined;
+          const queries = (args.props["metricQueries"] as Record<string, unknown>[]).map((query) =>
+            query["period"] !== undefined ? { ...query, period: 300 } : query["metric"] ? { ...query, metric: { ...(query["metric"]), period: 300 } } : query,
+          );
+          return { props: { ...args.props, metricQueries: queries }, opts: args.opts };
+        });
+        return program();
+      };
+    };
+    const declared = await planDeclaredState({ stack: "dev", programFor: fiveMinutes });
+    const result = await run(deployedEnvironment(), undefined, undefined, declared);
+    const queries = failures(result).filter((c) => c.check === "metric or query");
+    expect(queries.map((c) => c.subject).sort()).toEqual(["systemerrors-events-dev", "systemerrors-sessions-dev", "systemerrors-users-dev", "usererrors-dynamodb-dev"]);
+    expect(queries.every((c) => c.expected.includes(" 300s}") && c.actual.includes(" 60s}"))).toBe(true);
+  }, 60_000);
+
+  test("a table added to the data stack: verify expects the table, its alarm and its roles, and reports them missing", async () => {
+    const orders: TableSpec = { key: "orders", hashKey: { name: "orderId", type: "S" } };
+    const withOrders = (project: { dir: string; project: string }) => {
+      const program: unknown = loadStackProgram(project.dir);
+      // The data stack's program takes the table specs to build (the production ones by default).
+      const build = program as (specs?: readonly TableSpec[]) => Promise<object>;
+      return project.project === "dynamodb-data" ? () => build([...PRODUCTION_TABLES, orders]) : () => build();
+    };
+    const declared = await planDeclaredState({ stack: "dev", programFor: withOrders });
+    const environment = deployedEnvironment();
+    const result = await run(environment, undefined, undefined, declared);
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([
+      ["orders-dev", "exists", "(not found)"],
+      ["dynamodb-orders-dev-read-role", "role output", "(absent)"],
+      ["dynamodb-orders-dev-write-role", "role output", "(absent)"],
+      ["systemerrors-orders-dev", "exists", "(not found)"],
+      ["alarms-dynamodb-dev", "topic policy", "systemerrors-orders-dev: not allowed"],
+    ]);
+  }, 60_000);
+});
+
+describe("verify reports, it does not abort", () => {
+  test("a role that does not exist (NoSuchEntityException) is one failed check; every other check still runs", async () => {
+    const environment = deployedEnvironment();
+    delete environment.policies["arn:aws:iam::123456789012:role/dynamodb-users-dev-read-role"];
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check])).toEqual([["dynamodb-users-dev-read-role", "exists"]]);
+    expect(result.checks.filter((c) => c.area === "alarms" && c.status === "pass").length).toBeGreaterThan(20);
+    expect(result.code).toBe(1);
+  });
+
+  test("a missing alarm is a failed check", async () => {
+    const environment = deployedEnvironment();
+    environment.alarms.splice(3, 1);
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check])).toEqual([["usererrors-dynamodb-dev", "exists"]]);
+  });
+
+  test("a missing topic is a failed check; the alarms and the dashboard are still checked", async () => {
+    const environment = deployedEnvironment();
+    environment.topicMissing = true;
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([["alarms-dynamodb-dev", "topic exists", "(not found)"]]);
+    expect(result.checks.some((c) => c.check === "dashboard exists" && c.status === "pass")).toBe(true);
+  });
+
+  test("an output the stack's contract requires is missing: one failed line naming it, the stack's checks skipped, the others run", async () => {
+    const environment = deployedEnvironment();
+    delete (environment.outputs["monitoring"] as { outputs: Record<string, unknown> }).outputs["dashboardName"];
+    const result = await run(environment);
+    expect(failures(result)).toEqual([
+      expect.objectContaining({ subject: "dynamodb-monitoring/dev", check: "outputs", actual: "Stack dynamodb-monitoring/dev has no output 'dashboardName': deploy the stack from this commit, or check that --stack names the right stack" }),
+    ]);
+    expect(result.checks.filter((c) => c.area === "alarms")).toEqual([]);
+    expect(result.checks.filter((c) => c.area === "tables").length).toBeGreaterThan(0);
+  });
+
+  test("an output of the wrong shape names the output and the value", async () => {
+    const environment = deployedEnvironment();
+    (environment.outputs["access"] as { outputs: Record<string, unknown> }).outputs["roleArns"] = { events: { read: "dynamodb-events-dev-read-role" } };
+    const result = await run(environment);
+    expect(failures(result).map((c) => c.actual)).toEqual([expect.stringMatching(/^Stack dynamodb-access\/dev output 'roleArns'\.events\.read is not an IAM role ARN: got /)]);
+  });
+
+  test("the data stack's outputs are held to the data contract", async () => {
+    const environment = deployedEnvironment();
+    delete (environment.outputs["data"] as { outputs: Record<string, unknown> }).outputs["tableArns"];
+    const result = await run(environment);
+    expect(failures(result).map((c) => [c.subject, c.check])).toEqual([["dynamodb-data/dev", "outputs"]]);
+    expect(failures(result)[0].actual).toMatch(/tableArns/);
+  });
+});
+
+describe("the simulator gets the context the real requests carry", () => {
+  test("each simulation carries the request's global condition keys (region, TLS, principal, time)", async () => {
+    const environment = deployedEnvironment();
+    const served = serve(environment);
+    try {
+      await main(["--stack", "dev", "--json"], { out: () => undefined, setUp: setUp(environment) });
+      const input = served.iam.commandCalls(SimulatePrincipalPolicyCommand)[0].args[0].input as { ContextEntries?: ContextEntry[] };
+      const entries = input.ContextEntries ?? [];
+      const byName: Record<string, string[]> = {};
+      for (const entry of entries) byName[entry.ContextKeyName ?? ""] = [entry.ContextKeyType ?? "", ...(entry.ContextKeyValues ?? [])];
+      expect(byName).toMatchObject({
+        "aws:RequestedRegion": ["string", REGION],
+        "aws:SecureTransport": ["boolean", "true"],
+        "aws:PrincipalAccount": ["string", "123456789012"],
+        "aws:PrincipalType": ["string", "AssumedRole"],
+        "aws:CurrentTime": ["date", "2026-07-01T00:00:00.000Z"],
+      });
+    } finally {
+      served.restore();
+    }
+  });
+
+  test("an account whose service control policy guards aws:RequestedRegion: every cell is judged as the real request would be", async () => {
+    const environment = deployedEnvironment();
+    environment.guardedContextKeys = ["aws:RequestedRegion"];
+    const result = await run(environment);
+    expect(failures(result)).toEqual([]);
+    const matrices = result.checks.filter((c) => c.area === "roles" && c.check.startsWith("permission matrix"));
+    expect(matrices.map((c) => c.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass"]);
+  });
+
+  test("a key verify cannot know (aws:SourceVpc): one unverified line per role naming the key, no wall of denies", async () => {
+    const environment = deployedEnvironment();
+    environment.guardedContextKeys = ["aws:SourceVpc"];
+    const result = await run(environment);
+    const roles = result.checks.filter((c) => c.area === "roles" && c.check.startsWith("permission matrix"));
+    expect(roles).toHaveLength(6);
+    expect(roles.every((c) => c.status === "unverified" && /needs aws:SourceVpc/.test(c.actual))).toBe(true);
+    expect(failures(result)).toEqual([]);
+  });
+});
+
+describe("the topic policy and AWS's defaults, as a real break would show", () => {
+  const policy = (statement: object) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+  const allAlarms = (environment: Environment) => environment.alarms.map((alarm) => alarm.AlarmArn);
+
+  test("CloudWatch allowed on aws:SourceArn alone: aws:SourceAccount is required too", async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["Policy"] = policy({
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: "SNS:Publish",
+      Resource: TOPIC,
+      Condition: { ArnLike: { "aws:SourceArn": allAlarms(environment) } },
+    });
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "topic policy")?.actual).toMatch(/^systemerrors-events-dev: allowed without aws:SourceAccount condition;/);
+  });
+
+  test('publishing allowed to Principal "*" (even on both conditions) is not CloudWatch by name', async () => {
+    const environment = deployedEnvironment();
+    environment.topicAttributes["Policy"] = policy({
+      Effect: "Allow",
+      Principal: "*",
+      Action: "SNS:Publish",
+      Resource: TOPIC,
+      Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": allAlarms(environment) } },
+    });
+    const result = await run(environment);
+    expect(failed(result, "alarms-dynamodb-dev", "topic policy")?.actual).toMatch(/allowed to any principal \("\*"\), not to cloudwatch.amazonaws.com/);
+  });
+
+  test("PITR enabled without RecoveryPeriodInDays is AWS's default, 35 days: it matches the declared 35", async () => {
+    const environment = deployedEnvironment();
+    environment.overrides.push((served) =>
+      served.dynamodb.on(DescribeContinuousBackupsCommand, { TableName: "users-dev" }).resolves({
+        ContinuousBackupsDescription: { ContinuousBackupsStatus: "ENABLED", PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: "ENABLED" } },
+      }),
+    );
+    const result = await run(environment);
+    expect(result.checks.find((c) => c.subject === "users-dev" && c.check === "point-in-time recovery")).toMatchObject({ status: "pass", actual: "ENABLED, 35 days" });
   });
 });

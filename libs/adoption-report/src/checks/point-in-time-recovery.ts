@@ -1,13 +1,12 @@
+import { liveRecoveryPeriodDays } from "@dynamodb-platform/live-account";
 import type { Finding } from "../finding";
 import type { CheckInput } from "./check-input";
 
-/** PITR's window when DescribeContinuousBackups gives none: AWS's default and maximum. */
-const DEFAULT_RECOVERY_DAYS = 35;
-
 export function checkPointInTimeRecovery({ spec, live }: CheckInput): Finding[] {
   const pitr = live.continuousBackups?.PointInTimeRecoveryDescription;
-  const enabled = pitr?.PointInTimeRecoveryStatus === "ENABLED";
-  const liveDays = pitr?.RecoveryPeriodInDays ?? DEFAULT_RECOVERY_DAYS;
+  // The same reading of an absent RecoveryPeriodInDays as verify's (live-account).
+  const liveDays = liveRecoveryPeriodDays(pitr) ?? 0;
+  const enabled = liveDays > 0;
   const earliest = pitr?.EarliestRestorableDateTime?.toISOString();
   const liveText = enabled ? `enabled, ${liveDays} days${earliest ? ` (restorable from ${earliest})` : ""}` : "disabled";
   const wanted = spec.pointInTimeRecoveryDays;

@@ -1,7 +1,8 @@
+import type { DeclaredState } from "@dynamodb-platform/offline-plan";
 import type { ContributorInsightsMode } from "@dynamodb-platform/table-specs";
 import type { RateCard, UnitPrice } from "../price-list/rate-card";
 import type { TableUsage } from "../usage/table-usage";
-import { monitoringFootprint } from "./monitoring-footprint";
+import { SYSTEM_ERRORS_OPERATIONS, monitoringFootprint } from "./declared-monitoring";
 import { BYTES_PER_GB, perMonth } from "./month";
 
 /** A recurring monthly cost the refactor adds, with the quantity it was priced on. */
@@ -38,11 +39,11 @@ function contributorInsightsEventsPerMonth(usage: TableUsage, mode: ContributorI
   return perMonth(units, windowHours) * (usage.spec.rangeKey ? 2 : 1);
 }
 
-export function addedFeatures(usages: readonly TableUsage[], rates: RateCard, windowHours: number): FeatureCost[] {
+export function addedFeatures(usages: readonly TableUsage[], declared: Pick<DeclaredState, "alarms" | "dashboards">, rates: RateCard, windowHours: number): FeatureCost[] {
   const perTable = usages.flatMap((usage) => {
     const costs: FeatureCost[] = [];
     const key = usage.spec.key;
-    if (usage.spec.pointInTimeRecoveryDays !== undefined) {
+    if (usage.spec.pointInTimeRecovery !== undefined) {
       costs.push(priced("point-in-time recovery", usage.table.sizeBytes / BYTES_PER_GB, "GB-month", rates.pitrGbMonth, key));
     }
     const mode = usage.spec.contributorInsights;
@@ -52,13 +53,15 @@ export function addedFeatures(usages: readonly TableUsage[], rates: RateCard, wi
     }
     return costs;
   });
-  const footprint = monitoringFootprint(usages.length);
+  const footprint = monitoringFootprint(declared);
+  const standardMetrics = footprint.standardAlarms.reduce((total, alarm) => total + alarm.metrics, 0);
+  const insights = footprint.metricsInsightsAlarms;
   return [
     ...perTable,
-    priced("UserErrors alarm (metric math, standard resolution)", footprint.standardAlarmMetrics, "alarm metrics", rates.standardAlarmMetricMonth),
+    priced(`standard-resolution alarms (${footprint.standardAlarms.map((alarm) => alarm.name).join(", ") || "none"})`, standardMetrics, "alarm metrics", rates.standardAlarmMetricMonth),
     priced(
-      `SystemErrors alarms (Metrics Insights, ${footprint.metricsInsightsAlarms} x up to ${footprint.metricsAnalyzedPerInsightsAlarm} metrics)`,
-      footprint.metricsInsightsAlarms * footprint.metricsAnalyzedPerInsightsAlarm,
+      `Metrics Insights alarms (${insights.length} x up to ${SYSTEM_ERRORS_OPERATIONS} metrics: ${insights.join(", ") || "none"})`,
+      insights.length * SYSTEM_ERRORS_OPERATIONS,
       "metrics analyzed",
       rates.metricsInsightsAlarmMetricMonth,
     ),

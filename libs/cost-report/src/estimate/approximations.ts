@@ -1,4 +1,4 @@
-import { SYSTEM_ERRORS_OPERATIONS } from "./monitoring-footprint";
+import { SYSTEM_ERRORS_OPERATIONS } from "./declared-monitoring";
 import { HOURS_PER_MONTH } from "./month";
 
 /** Every simplification the estimate makes, printed with every report. */
@@ -12,5 +12,6 @@ export const APPROXIMATIONS: readonly string[] = [
   "Point-in-time recovery: priced on the table's size, per GB-month.",
   "Contributor insights events: one per item read or written (two with a sort key), counted as the table's consumed read plus write units.",
   `Metrics Insights alarms: priced per metric analyzed; each SystemErrors alarm is counted as ${SYSTEM_ERRORS_OPERATIONS} metrics (one per DynamoDB operation), an upper bound.`,
-  "Monitoring footprint (alarms, dashboard) is the report's own description of stacks/monitoring, not read from AWS.",
+  "Monitoring footprint (alarms, dashboard): what the monitoring stack of this commit declares (its offline plan), not read from AWS.",
+  "A table whose usage could not be read completely (a GetMetricData result InternalError after retries, Forbidden, or PartialData without more pages) is priced on what was read, marked INCOMPLETE, and gets no verdict.",
 ];

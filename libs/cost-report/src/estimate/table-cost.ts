@@ -20,6 +20,8 @@ export interface TableCost {
   readonly hoursWithoutData: number;
   readonly windowHours: number;
   readonly indexesNotYetCreated: readonly string[];
+  /** Why the usage behind these numbers is not the whole window's; empty when it is. */
+  readonly incomplete: readonly string[];
 }
 
 /** The table itself (`index` undefined) or one GSI: capacity today and what it consumed. */
@@ -54,6 +56,7 @@ function line(holder: CapacityUsage, billingMode: BillingMode, rates: RateCard, 
   };
 }
 
+/** A difference that rounds to $0.00: a cent or more is always shown, however small. */
 const cents = (usd: number) => Math.round(Math.abs(usd) * 100) / 100;
 
 export function formatUsd(usd: number): string {
@@ -61,8 +64,9 @@ export function formatUsd(usd: number): string {
   return `${sign}$${Math.abs(usd).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-/** The plain sentence a reader acts on. */
-export function verdict(billingMode: BillingMode, nowUsd: number, differenceUsd: number): string {
+/** The plain sentence a reader acts on; none when the usage is incomplete, since the on-demand figure is then a lower bound. */
+export function verdict(billingMode: BillingMode, nowUsd: number, differenceUsd: number, incomplete: readonly string[] = []): string {
+  if (incomplete.length > 0) return "no verdict: the usage data is incomplete, so the on-demand figure is only a lower bound";
   if (billingMode === "PAY_PER_REQUEST") return `already on-demand: about ${formatUsd(nowUsd)} a month`;
   if (cents(differenceUsd) === 0) return "on-demand costs the same";
   return differenceUsd < 0
@@ -89,9 +93,10 @@ export function tableCost(usage: TableUsage, rates: RateCard, windowHours: numbe
     nowUsd,
     onDemandUsd,
     differenceUsd,
-    verdict: verdict(usage.billingMode, nowUsd, differenceUsd),
+    verdict: verdict(usage.billingMode, nowUsd, differenceUsd, usage.incomplete),
     hoursWithoutData: usage.table.consumed.hoursWithoutData,
     windowHours,
     indexesNotYetCreated: usage.indexesNotYetCreated,
+    incomplete: usage.incomplete,
   };
 }

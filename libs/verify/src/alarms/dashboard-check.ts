@@ -1,16 +1,13 @@
 import { GetDashboardCommand, type CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { describeAwsError, isNotFound } from "@dynamodb-platform/live-account";
-import { dashboardName } from "@dynamodb-platform/stack-config";
 import { compare, type Check } from "../check";
 
 /**
- * The operators' dashboard the monitoring stack exports as `dashboardName`: named
- * `dynamodb-{environmentSuffix}` (stack-config's rule) and present in CloudWatch
- * (cloudwatch:GetDashboard; a missing one is DashboardNotFoundError in the SDK, API error
- * code ResourceNotFound).
+ * The operators' dashboard: the name the monitoring stack declares, the one its `dashboardName`
+ * output names, and present in CloudWatch (cloudwatch:GetDashboard; a missing one is
+ * DashboardNotFoundError in the SDK, API error code ResourceNotFound).
  */
-export async function dashboardChecks(cloudwatch: CloudWatchClient, exportedName: string, environmentSuffix: string): Promise<Check[]> {
-  const expected = dashboardName(environmentSuffix);
+export async function dashboardChecks(cloudwatch: CloudWatchClient, exportedName: string, declaredName: string): Promise<Check[]> {
   let found: string | undefined;
   try {
     const dashboard = await cloudwatch.send(new GetDashboardCommand({ DashboardName: exportedName }));
@@ -19,7 +16,7 @@ export async function dashboardChecks(cloudwatch: CloudWatchClient, exportedName
     if (!(isNotFound(error) || (error as Error).name === "DashboardNotFoundError")) throw describeAwsError(error, `GetDashboard ${exportedName}`);
   }
   return [
-    compare("alarms", expected, "dashboard name", expected, exportedName),
-    { area: "alarms", subject: expected, check: "dashboard exists", status: found ? "pass" : "fail", expected: `the dashboard ${exportedName}`, actual: found ?? "(not found)" },
+    compare("alarms", declaredName, "dashboard name", declaredName, exportedName),
+    { area: "alarms", subject: declaredName, check: "dashboard exists", status: found ? "pass" : "fail", expected: `the dashboard ${exportedName}`, actual: found ?? "(not found)" },
   ];
 }

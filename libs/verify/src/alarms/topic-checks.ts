@@ -1,8 +1,8 @@
 import { isAwsManagedSnsKeyAlias } from "@dynamodb-platform/stack-config";
 import { GetTopicAttributesCommand, paginateListSubscriptionsByTopic, type SNSClient, type Subscription } from "@aws-sdk/client-sns";
-import { awsCall } from "@dynamodb-platform/live-account";
+import { awsCall, describeAwsError, isNotFound } from "@dynamodb-platform/live-account";
 import { compare, verdict, type Check } from "../check";
-import type { MonitoringConfig } from "./monitoring-config";
+import type { DeclaredTopic } from "@dynamodb-platform/offline-plan";
 import { cloudWatchPublish } from "./topic-policy";
 
 /** The alarms that publish to the topic, by name, with their ARNs (the stack's outputs). */
@@ -14,7 +14,9 @@ function policyCheck(subject: string, policyJson: string | undefined, topicArn: 
   const problems = Object.entries(alarms).flatMap(([name, arn]) => {
     const answer = cloudWatchPublish(policyJson, topicArn, { "aws:SourceAccount": account, "aws:SourceArn": arn });
     if (answer === "allowed") return [];
-    return [answer === "not-allowed" ? `${name}: not allowed` : `${name}: allowed without aws:SourceAccount and aws:SourceArn conditions`];
+    if (answer === "not-allowed") return [`${name}: not allowed`];
+    if (answer === "allowed-to-anyone") return [`${name}: allowed to any principal ("*"), not to cloudwatch.amazonaws.com`];
+    return [`${name}: allowed without ${answer.missing.join(" and ")} condition${answer.missing.length > 1 ? "s" : ""}`];
   });
   return verdict(
     "alarms",
@@ -27,28 +29,36 @@ function policyCheck(subject: string, policyJson: string | undefined, topicArn: 
 }
 
 /**
- * The alarm topic: CloudWatch must be able to publish to it. Encryption must be what the stack's
- * config says: none by default, or the organisation's customer managed key. Never the AWS managed
+ * The alarm topic: CloudWatch must be able to publish to it. Encryption must be what the stack
+ * declares: none by default, or the organisation's customer managed key. Never the AWS managed
  * key aws/sns, whose policy does not let CloudWatch use it and cannot be edited (AWS re:Post
  * knowledge center, "cloudwatch-configure-alarm-sns"). The topic policy must let
  * cloudwatch.amazonaws.com publish for each of the stack's alarms, on its confused-deputy conditions.
  */
-export async function topicChecks(sns: SNSClient, topicArn: string, alarms: PublishingAlarms, config: MonitoringConfig): Promise<Check[]> {
-  const attributes = (await awsCall(`GetTopicAttributes ${topicArn}`, () => sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn })))).Attributes ?? {};
+export async function topicChecks(sns: SNSClient, topicArn: string, alarms: PublishingAlarms, declared: DeclaredTopic | undefined): Promise<Check[]> {
+  const subject = topicArn.split(":").pop() ?? topicArn;
+  let attributes: Record<string, string>;
+  try {
+    attributes = (await sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }))).Attributes ?? {};
+  } catch (error) {
+    // SNS answers NotFound (NotFoundException in the SDK v3) for a topic that does not exist.
+    if (isNotFound(error)) return [verdict("alarms", subject, "topic exists", false, `the topic ${topicArn}`, "(not found)")];
+    throw describeAwsError(error, `GetTopicAttributes ${topicArn}`);
+  }
   const key = attributes["KmsMasterKeyId"];
   const subscriptions: Subscription[] = [];
   await awsCall(`ListSubscriptionsByTopic ${topicArn}`, async () => {
     for await (const page of paginateListSubscriptionsByTopic({ client: sns }, { TopicArn: topicArn })) subscriptions.push(...(page.Subscriptions ?? []));
   });
-  const subject = topicArn.split(":").pop() ?? topicArn;
-  const expectedKey = config.alarmTopicKmsKeyArn ? `KmsMasterKeyId ${config.alarmTopicKmsKeyArn}` : "no SSE";
+  const checks: Check[] = [compare("alarms", subject, "topic name", declared?.name ?? "(no topic declared)", subject)];
+  const expectedKey = declared?.kmsMasterKeyId ? `KmsMasterKeyId ${declared.kmsMasterKeyId}` : "no SSE";
   const liveKey = key ? `KmsMasterKeyId ${key}` : "no SSE";
-  const checks: Check[] = [
+  checks.push(
     key && isAwsManagedSnsKeyAlias(key)
       ? verdict("alarms", subject, "topic encryption", false, `${expectedKey} (never alias/aws/sns: CloudWatch cannot use it)`, liveKey)
       : compare("alarms", subject, "topic encryption", expectedKey, liveKey),
     policyCheck(subject, attributes["Policy"], topicArn, alarms),
-  ];
+  );
   if (subscriptions.length === 0) {
     checks.push({ area: "alarms", subject, check: "subscriptions", status: "unverified", expected: "confirmed subscriptions", actual: "none: nobody is notified" });
   }

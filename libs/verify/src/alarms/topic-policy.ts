@@ -31,7 +31,9 @@ function publishesOnTopic(statement: PolicyStatement, topicArn: string): boolean
 }
 
 const namesCloudWatch = (statement: PolicyStatement) =>
-  statement.Principal === "*" || (typeof statement.Principal === "object" && list(statement.Principal.Service).includes("cloudwatch.amazonaws.com"));
+  typeof statement.Principal === "object" && list(statement.Principal.Service).includes("cloudwatch.amazonaws.com");
+const namesAnyone = (statement: PolicyStatement) =>
+  statement.Principal === "*" || (typeof statement.Principal === "object" && list(statement.Principal.AWS).includes("*"));
 
 /** True when every condition of the statement holds for the request; an operator it does not know never holds. */
 function conditionsHold(statement: PolicyStatement, request: PublishContext): boolean {
@@ -47,25 +49,31 @@ function conditionsHold(statement: PolicyStatement, request: PublishContext): bo
 
 const conditionKeys = (statement: PolicyStatement) => Object.values(statement.Condition ?? {}).flatMap((keys) => Object.keys(keys).map((key) => key.toLowerCase()));
 
-/** How a topic policy answers CloudWatch publishing for one alarm. */
-export type PublishAnswer = "allowed" | "allowed-unconditionally" | "not-allowed";
+/** The confused-deputy keys the stack's policy conditions CloudWatch's publishing on. */
+const CONFUSED_DEPUTY_KEYS = ["aws:SourceAccount", "aws:SourceArn"] as const;
+
+/** How a topic policy answers CloudWatch publishing for one alarm; `missing`: the confused-deputy keys an allowing statement does not condition on. */
+export type PublishAnswer = "allowed" | "not-allowed" | "allowed-to-anyone" | { readonly missing: readonly string[] };
 
 /**
  * Whether the policy lets cloudwatch.amazonaws.com sns:Publish for the alarm named in the request,
  * and whether it does so only on the confused-deputy conditions aws:SourceAccount and
  * aws:SourceArn, as the monitoring stack's policy does (IAM User Guide, "The confused deputy
  * problem"; knowledge center "cloudwatch-receive-sns-for-alarm-trigger"). An explicit Deny on
- * publishing without conditions wins; the stack's own Deny only applies to requests without TLS,
- * and CloudWatch publishes over TLS, so conditional Denies are not counted.
+ * publishing without conditions wins (a Deny to "*" covers CloudWatch too); the stack's own Deny
+ * only applies to requests without TLS, and CloudWatch publishes over TLS, so conditional Denies
+ * are not counted. An Allow to "*" lets CloudWatch publish, but it is not what the stack declares
+ * (the service by name): it is reported as such, never passed.
  */
 export function cloudWatchPublish(policyJson: string | undefined, topicArn: string, request: PublishContext): PublishAnswer {
   if (!policyJson) return "not-allowed";
   const parsed = JSON.parse(policyJson) as { Statement?: PolicyStatement | PolicyStatement[] };
   const statements = parsed.Statement === undefined ? [] : Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-  const applying = statements.filter((statement) => namesCloudWatch(statement) && publishesOnTopic(statement, topicArn));
-  if (applying.some((statement) => statement.Effect === "Deny" && statement.Condition === undefined)) return "not-allowed";
-  const allowing = applying.filter((statement) => statement.Effect === "Allow" && conditionsHold(statement, request));
-  if (allowing.length === 0) return "not-allowed";
-  const guarded = allowing.every((statement) => ["aws:sourceaccount", "aws:sourcearn"].every((key) => conditionKeys(statement).includes(key)));
-  return guarded ? "allowed" : "allowed-unconditionally";
+  const onTopic = statements.filter((statement) => publishesOnTopic(statement, topicArn));
+  if (onTopic.some((statement) => (namesCloudWatch(statement) || namesAnyone(statement)) && statement.Effect === "Deny" && statement.Condition === undefined)) return "not-allowed";
+  const allows = (statement: PolicyStatement) => statement.Effect === "Allow" && conditionsHold(statement, request);
+  const allowing = onTopic.filter((statement) => namesCloudWatch(statement) && allows(statement));
+  if (allowing.length === 0) return onTopic.some((statement) => namesAnyone(statement) && allows(statement)) ? "allowed-to-anyone" : "not-allowed";
+  const missing = CONFUSED_DEPUTY_KEYS.filter((key) => !allowing.every((statement) => conditionKeys(statement).includes(key.toLowerCase())));
+  return missing.length === 0 ? "allowed" : { missing };
 }

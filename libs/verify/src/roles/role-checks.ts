@@ -1,26 +1,27 @@
 import type { IAMClient } from "@aws-sdk/client-iam";
+import type { DeclaredState } from "@dynamodb-platform/offline-plan";
 import { disagreement, profileOf, type MatrixRole } from "@dynamodb-platform/permission-matrix";
-import type { StackContext } from "@dynamodb-platform/live-account";
 import type { Check } from "../check";
-import { judgeWithAws } from "./aws-judge";
+import type { AccessOutputs } from "../stack-outputs";
+import { ROLE_NOT_FOUND, judgeWithAws } from "./aws-judge";
 
-export type RoleArns = Readonly<Record<string, Readonly<Record<"read" | "write", string>>>>;
+const KINDS = ["read", "write"] as const;
 
-/** The six roles as the matrix sees them, from the access stack's `roleArns` output. */
-export function matrixRoles(context: StackContext, roleArns: RoleArns): MatrixRole[] {
-  return context.tables.flatMap(({ spec, physicalName }) =>
-    (["read", "write"] as const).flatMap((kind) => {
-      const roleArn = roleArns[spec.key]?.[kind];
+/** The roles the access stack declares, as the matrix sees them, with the ARNs its deployed outputs name. */
+export function matrixRoles(declared: DeclaredState, roleArns: AccessOutputs["roleArns"]): MatrixRole[] {
+  return declared.tables.flatMap((table) =>
+    KINDS.flatMap((kind) => {
+      const roleArn = roleArns[table.key]?.[kind];
       if (!roleArn) return [];
       return [
         {
           roleArn,
-          profile: profileOf(kind, spec.stream !== undefined),
+          profile: profileOf(kind, table.stream !== undefined),
           context: {
-            region: context.region,
+            region: declared.region,
             accountId: roleArn.split(":")[4],
-            table: physicalName,
-            otherTables: context.tables.map((table) => table.physicalName).filter((other) => other !== physicalName),
+            table: table.physicalName,
+            otherTables: declared.tables.map((other) => other.physicalName).filter((other) => other !== table.physicalName),
           },
         },
       ];
@@ -31,22 +32,28 @@ export function matrixRoles(context: StackContext, roleArns: RoleArns): MatrixRo
 const AWS_ALLOWED = "allowed";
 
 /**
- * One failed check per cell where AWS's simulator and the matrix disagree (naming role, action and
- * resource), or one passing check per role when they agree on every cell.
+ * Per declared role: its name against the deployed output, then one failed check per cell where
+ * AWS's simulator and the matrix disagree (naming role, action and resource), or one passing check
+ * when they agree on every cell. A role that does not exist is one failed check. Cells AWS could
+ * not decide without a condition key verify cannot know are one unverified check naming the keys.
  */
-export async function roleChecks(iam: IAMClient, context: StackContext, roleArns: RoleArns): Promise<Check[]> {
+export async function roleChecks(iam: IAMClient, declared: DeclaredState, roleArns: AccessOutputs["roleArns"], now: Date = new Date()): Promise<Check[]> {
   const checks: Check[] = [];
-  for (const key of context.tables.map((table) => table.spec.key)) {
-    for (const kind of ["read", "write"] as const) {
-      if (!roleArns[key]?.[kind]) {
-        checks.push({ area: "roles", subject: `${key} ${kind}`, check: "role output", status: "fail", expected: "an ARN in roleArns", actual: "(absent)" });
-      }
-    }
+  for (const role of declared.roles) {
+    const arn = roleArns[role.table]?.[role.kind as (typeof KINDS)[number]];
+    const liveName = arn?.split("/").pop();
+    checks.push({ area: "roles", subject: role.name, check: "role output", status: liveName === role.name ? "pass" : "fail", expected: `roleArns.${role.table}.${role.kind} names ${role.name}`, actual: arn ?? "(absent)" });
   }
-  for (const role of matrixRoles(context, roleArns)) {
+  for (const role of matrixRoles(declared, roleArns)) {
     const subject = role.roleArn.split("/").pop() ?? role.roleArn;
-    const judged = await judgeWithAws(iam, role);
+    const judged = await judgeWithAws(iam, role, now);
+    if (judged === ROLE_NOT_FOUND) {
+      checks.push({ area: "roles", subject, check: "exists", status: "fail", expected: "the role", actual: "(not found: IAM answered NoSuchEntity)" });
+      continue;
+    }
     const wrong = judged.filter(({ cell, decision }) => (decision === AWS_ALLOWED) !== (cell.expected === "Allowed") || decision === undefined);
+    const undecided = wrong.filter((judgement) => judgement.missingContext.length > 0);
+    const failed = wrong.filter((judgement) => judgement.missingContext.length === 0);
     if (wrong.length === 0) {
       checks.push({
         area: "roles",
@@ -58,7 +65,22 @@ export async function roleChecks(iam: IAMClient, context: StackContext, roleArns
       });
       continue;
     }
-    for (const { cell, decision } of wrong) {
+    const byKeys = new Map<string, number>();
+    for (const judgement of undecided) {
+      const keys = [...judgement.missingContext].sort().join(", ");
+      byKeys.set(keys, (byKeys.get(keys) ?? 0) + 1);
+    }
+    for (const [keys, count] of byKeys) {
+      checks.push({
+        area: "roles",
+        subject,
+        check: `permission matrix: ${count} cells need condition keys the simulation did not carry`,
+        status: "unverified",
+        expected: "a decision for every cell",
+        actual: `a policy of the account needs ${keys}: AWS's simulator denied these cells for the missing key, not for the role's policy`,
+      });
+    }
+    for (const { cell, decision } of failed) {
       checks.push({
         area: "roles",
         subject,

@@ -1,7 +1,7 @@
 import type { KeySchemaElement, AttributeDefinition, GlobalSecondaryIndexDescription } from "@aws-sdk/client-dynamodb";
-import type { LiveTableState } from "@dynamodb-platform/live-account";
-import type { MandatoryTags } from "@dynamodb-platform/tags";
-import type { GlobalIndexSpec, KeyAttribute, TableSpec } from "@dynamodb-platform/table-specs";
+import { DEFAULT_RECOVERY_PERIOD_DAYS, liveRecoveryPeriodDays, type LiveTableState } from "@dynamodb-platform/live-account";
+import type { DeclaredTable } from "@dynamodb-platform/offline-plan";
+import type { GlobalIndexSpec, KeyAttribute } from "@dynamodb-platform/table-specs";
 import { compare, type Check } from "../check";
 
 const keyText = (hash: KeyAttribute, range?: KeyAttribute) => `HASH ${hash.name} ${hash.type}${range ? `, RANGE ${range.name} ${range.type}` : ""}`;
@@ -18,31 +18,31 @@ function liveIndexText(index: GlobalSecondaryIndexDescription, attributes: reado
 }
 
 /**
- * The table's live settings against its spec, one check per property (encryption is judged
- * across all tables, see encryption.ts).
+ * The table's live settings against what the data stack declares for it, one check per property
+ * (encryption is judged across all tables, see encryption.ts).
  */
-export function tableChecks(spec: TableSpec, name: string, live: LiveTableState, tags: MandatoryTags): Check[] {
+export function tableChecks(spec: DeclaredTable, live: LiveTableState): Check[] {
   const { table } = live;
+  const name = spec.physicalName;
   const check = (what: string, expected: string, actual: string | undefined) => compare("tables", name, what, expected, actual);
   const pitr = live.continuousBackups?.PointInTimeRecoveryDescription;
-  const pitrActual =
-    pitr?.PointInTimeRecoveryStatus === "ENABLED"
-      ? // RecoveryPeriodInDays is absent on tables enabled before it existed: AWS's default is 35.
-        `ENABLED, ${pitr.RecoveryPeriodInDays ?? 35} days`
-      : (pitr?.PointInTimeRecoveryStatus ?? "DISABLED");
+  const liveDays = liveRecoveryPeriodDays(pitr);
+  const pitrActual = liveDays !== undefined ? `ENABLED, ${liveDays} days` : (pitr?.PointInTimeRecoveryStatus ?? "DISABLED");
+  // Enabled without a period: the provider sends none and AWS applies its default (live-account).
+  const declaredDays = spec.pointInTimeRecovery && (spec.pointInTimeRecovery.recoveryPeriodInDays ?? DEFAULT_RECOVERY_PERIOD_DAYS);
   const insights = live.contributorInsights;
   const liveIndexes = table.GlobalSecondaryIndexes ?? [];
-  const specIndexes = spec.globalSecondaryIndexes ?? [];
+  const specIndexes = spec.globalSecondaryIndexes;
   return [
     check("key schema", keyText(spec.hashKey, spec.rangeKey), liveKeyText(table.KeySchema, table.AttributeDefinitions)),
     // A table that was never on demand reports no BillingModeSummary: it is provisioned.
-    check("billing mode", "PAY_PER_REQUEST", table.BillingModeSummary?.BillingMode ?? "PROVISIONED"),
+    check("billing mode", spec.billingMode, table.BillingModeSummary?.BillingMode ?? "PROVISIONED"),
     check(
       "stream",
       spec.stream ? `enabled, ${spec.stream}` : "disabled",
       table.StreamSpecification?.StreamEnabled ? `enabled, ${table.StreamSpecification.StreamViewType}` : "disabled",
     ),
-    check("point-in-time recovery", spec.pointInTimeRecoveryDays ? `ENABLED, ${spec.pointInTimeRecoveryDays} days` : "DISABLED", pitrActual),
+    check("point-in-time recovery", declaredDays ? `ENABLED, ${declaredDays} days` : "DISABLED", pitrActual),
     check(
       "global secondary indexes",
       specIndexes.map((index) => index.name).join(", ") || "(none)",
@@ -57,7 +57,11 @@ export function tableChecks(spec: TableSpec, name: string, live: LiveTableState,
       spec.contributorInsights ? `ENABLED, ${spec.contributorInsights}` : "DISABLED",
       [insights.ContributorInsightsStatus ?? "DISABLED", insights.ContributorInsightsMode].filter(Boolean).join(", "),
     ),
-    check("time to live", "DISABLED", live.timeToLive?.TimeToLiveStatus ?? "DISABLED"),
-    ...Object.entries(tags).map(([key, value]) => check(`tag ${key}`, value, live.tags[key])),
+    check(
+      "time to live",
+      spec.timeToLiveAttribute ? `ENABLED, ${spec.timeToLiveAttribute}` : "DISABLED",
+      [live.timeToLive?.TimeToLiveStatus ?? "DISABLED", live.timeToLive?.TimeToLiveStatus === "ENABLED" ? live.timeToLive.AttributeName : undefined].filter(Boolean).join(", "),
+    ),
+    ...Object.entries(spec.tags).map(([key, value]) => check(`tag ${key}`, value, live.tags[key])),
   ];
 }
