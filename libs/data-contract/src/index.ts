@@ -1,3 +1,3 @@
 export { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY, DATA_PROJECT, type DataStackOutputs } from "./contract";
 export { validateDataStackOutputs } from "./validate-outputs";
-export { dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";
+export { DATA_STACK_KEY_SPEC, dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";

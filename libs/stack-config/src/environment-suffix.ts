@@ -1,5 +1,6 @@
 import { ConfigError } from "./config-error";
 import { qualifiedKey, type ConfigSource } from "./config-source";
+import type { ConfigKeySpec } from "./declared-keys";
 import { requireText } from "./readers";
 
 /**
@@ -34,3 +35,11 @@ export function readEnvironmentSuffix(source: ConfigSource): string {
   const value = requireText(source, ENVIRONMENT_SUFFIX_KEY, "dev");
   return validateEnvironmentSuffix(value, qualifiedKey(source, ENVIRONMENT_SUFFIX_KEY));
 }
+
+export const ENVIRONMENT_SUFFIX_KEY_SPEC: ConfigKeySpec = {
+  key: ENVIRONMENT_SUFFIX_KEY,
+  type: `lowercase words joined by single hyphens, at most ${MAX_ENVIRONMENT_SUFFIX_LENGTH} characters`,
+  default: "required",
+  description: "Ends every resource name (`systemerrors-events-dev`) and, unless tables are adopted, every table name.",
+  invalid: { value: "Prod_1", error: "'Prod_1' is not allowed" },
+};

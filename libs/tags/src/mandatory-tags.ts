@@ -1,4 +1,4 @@
-import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { ConfigError, qualifiedKey, requireText, type ConfigKeySpec, type ConfigSource } from "@dynamodb-platform/stack-config";
 
 /** Tag key on AWS → config key in every stack's Pulumi.<stack>.yaml. */
 export const MANDATORY_TAG_CONFIG_KEYS = {
@@ -48,3 +48,18 @@ export function readMandatoryTags(source: ConfigSource): MandatoryTags {
   });
   return Object.fromEntries(entries) as Record<MandatoryTagKey, string>;
 }
+
+const TAG_PURPOSE: Record<MandatoryTagKey, string> = {
+  Environment: "The `Environment` tag of every resource (e.g. development, production).",
+  Team: "The `Team` tag of every resource: who owns it.",
+  CostCenter: "The `CostCenter` tag of every resource: who pays for it.",
+};
+
+/** The three tag keys as the configuration reference lists them. */
+export const MANDATORY_TAG_KEY_SPECS: readonly ConfigKeySpec[] = MANDATORY_TAG_KEYS.map((tagKey) => ({
+  key: MANDATORY_TAG_CONFIG_KEYS[tagKey],
+  type: `AWS tag value: up to ${MAX_TAG_VALUE_LENGTH} letters, digits, spaces and _ . : / = + - @, not starting with aws:`,
+  default: "required",
+  description: TAG_PURPOSE[tagKey],
+  invalid: { value: "aws:billing", error: "'aws:billing' starts with 'aws:'" },
+}));

@@ -1,5 +1,5 @@
 import type { StackContext } from "@dynamodb-platform/live-account";
-import { ALARM_PERIOD_SECONDS, USER_ERRORS_DATAPOINTS, USER_ERRORS_THRESHOLD, evaluationPeriodsFor, systemErrorsQuery } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, USER_ERRORS_DATAPOINTS, DEFAULT_USER_ERRORS_THRESHOLD, evaluationPeriodsFor, systemErrorsQuery } from "@dynamodb-platform/stack-config";
 import type { MonitoringConfig } from "./monitoring-config";
 
 /**
@@ -48,7 +48,7 @@ export function expectedAlarms(context: StackContext, outputs: MonitoringOutputs
       name: outputs.userErrorsAlarmName,
       // The account-wide metric: UserErrors has no dimensions.
       metric: filled(`AWS/DynamoDB UserErrors [] Sum ${ALARM_PERIOD_SECONDS}s`),
-      threshold: `GreaterThanThreshold ${USER_ERRORS_THRESHOLD}`,
+      threshold: `GreaterThanThreshold ${DEFAULT_USER_ERRORS_THRESHOLD}`,
       evaluation: evaluation(USER_ERRORS_DATAPOINTS),
       treatMissingData: "notBreaching",
     },
