@@ -172,6 +172,9 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     });
 
   process.on("unhandledRejection", recordFailure);
+  // The language host runs a program in its project's folder (pulumi/pulumi pkg/engine/project.go, getPwdMain).
+  const workingDirectory = process.cwd();
+  process.chdir(options.stackDir);
   let outputs: unknown;
   try {
     // Runs the program inside a root Stack resource, as the Pulumi language host does, so stack
@@ -202,6 +205,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
   } catch (failure) {
     recordFailure(failure);
   } finally {
+    process.chdir(workingDirectory);
     process.off("unhandledRejection", recordFailure);
   }
   if (failures.length > 0) {

@@ -27,7 +27,7 @@ function run(stackDir: string, configOverrides: Record<string, string | undefine
     stack: "dev",
     configOverrides,
     program: async () => {
-      const source = pulumiConfigSource(stackDir, KEYS);
+      const source = pulumiConfigSource(KEYS);
       const values = { region: readRegion(source), team: requireText(source, "team", "x"), threshold: requireText(source, "systemErrorsThreshold", "1") };
       new aws.sns.Topic("topic");
       return values;

@@ -8,8 +8,10 @@ import { ENVIRONMENT_KEYS, readStackFiles } from "./stack-files";
  * holds; the environment's file (`stacks/environments/<stack>.yaml`), which the engine does not
  * know, is read here. Every key the engine passes must be one the stack declares, so a
  * misspelt key stops the run, naming its file and the nearest valid key, before any resource.
+ * The language host runs a program in its project's folder (pulumi/pulumi pkg/engine/project.go,
+ * getPwdMain: the working directory is the project root when `main` is a file), hence the default.
  */
-export function pulumiConfigSource(stackDir: string, declared: StackConfigKeys): ConfigSource {
+export function pulumiConfigSource(declared: StackConfigKeys, stackDir = process.cwd()): ConfigSource {
   const engine = engineConfig();
   const files = readStackFiles(stackDir, pulumi.getStack());
   const valid = [...stackFileKeys(engine.project, declared), ...ENVIRONMENT_KEYS.map((key) => qualify(engine.project, key))];

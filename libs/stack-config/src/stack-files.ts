@@ -6,12 +6,12 @@ import { qualify } from "./config-source";
 import { nearestKey } from "./declared-keys";
 
 /**
- * The keys written once per environment, in `stacks/environments/<stack>.yaml`, for every stack of
- * that environment (data, monitoring, access and bootstrap): the region and the tags' values, and
- * the suffix of the names. Why a file of its own and how the AWS provider still gets the region:
- * docs/decisions/environment-config.md.
+ * The keys written once per environment, in `stacks/environments/<stack>.yaml`, because every
+ * stack of that environment (data, monitoring, access and bootstrap) reads them: the region and
+ * the mandatory tags' values. Why a file of its own and how the AWS provider still gets the
+ * region: docs/decisions/environment-config.md.
  */
-export const ENVIRONMENT_KEYS: readonly string[] = ["aws:region", "environmentSuffix", "environment", "team", "costCenter"];
+export const ENVIRONMENT_KEYS: readonly string[] = ["aws:region", "environment", "team", "costCenter"];
 
 export interface StackFiles {
   readonly project: string;

@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/data-contract";
 import {
   ENVIRONMENT_SUFFIX_KEY_SPEC,
@@ -11,9 +10,6 @@ import {
 } from "@dynamodb-platform/stack-config";
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { TRUSTED_PRINCIPALS_KEY, readTrustedPrincipals, type TrustedPrincipals } from "./trusted-principals";
-
-/** The folder of Pulumi.yaml and Pulumi.<stack>.yaml: this file is stacks/access/src/config.ts. */
-export const ACCESS_STACK_DIR = path.resolve(__dirname, "..");
 
 /** Every key the access stack reads (the configuration reference lists them; others stop the run). */
 export const ACCESS_CONFIG_KEYS: StackConfigKeys = [
@@ -39,7 +35,7 @@ export interface AccessStackConfig {
   readonly trustedPrincipals: TrustedPrincipals | undefined;
 }
 
-export function readAccessStackConfig(source: ConfigSource = pulumiConfigSource(ACCESS_STACK_DIR, ACCESS_CONFIG_KEYS)): AccessStackConfig {
+export function readAccessStackConfig(source: ConfigSource = pulumiConfigSource(ACCESS_CONFIG_KEYS)): AccessStackConfig {
   return {
     region: readRegion(source),
     environmentSuffix: readEnvironmentSuffix(source),

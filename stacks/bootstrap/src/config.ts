@@ -1,12 +1,8 @@
-import * as path from "node:path";
 import { REGION_KEY_SPEC, pulumiConfigSource, readRegion, type ConfigSource, type StackConfigKeys } from "@dynamodb-platform/stack-config";
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { GITHUB_OIDC_PROVIDER_KEY, GITHUB_REPOSITORY_KEY, readGithubOidcProviderArn, readGithubRepository } from "./github";
 import { SERVED_STACKS_KEY, readServedStacks, type ServedStack } from "./served-stacks";
 import { STATE_BUCKET_NAME_KEY, readStateBucketName } from "./state-bucket-name";
-
-/** The folder of Pulumi.yaml and Pulumi.<stack>.yaml: this file is stacks/bootstrap/src/config.ts. */
-export const BOOTSTRAP_STACK_DIR = path.resolve(__dirname, "..");
 
 /** Every key the bootstrap stack reads (the configuration reference lists them; others stop the run). */
 export const BOOTSTRAP_CONFIG_KEYS: StackConfigKeys = [
@@ -55,7 +51,7 @@ export interface BootstrapConfig {
 }
 
 /** Every key is read and validated here, before the program declares anything. */
-export function readBootstrapConfig(source: ConfigSource = pulumiConfigSource(BOOTSTRAP_STACK_DIR, BOOTSTRAP_CONFIG_KEYS)): BootstrapConfig {
+export function readBootstrapConfig(source: ConfigSource = pulumiConfigSource(BOOTSTRAP_CONFIG_KEYS)): BootstrapConfig {
   return {
     region: readRegion(source),
     tags: readMandatoryTags(source),

@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/data-contract";
 import {
   ConfigError,
@@ -16,9 +15,6 @@ import {
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
 import { ADOPTION_STEP_KEY, ADOPTION_STEPS, isAdoptionStep, type AdoptionStep } from "./adoption/adoption-steps";
-
-/** The folder of Pulumi.yaml and Pulumi.<stack>.yaml: this file is stacks/data/src/config.ts. */
-export const DATA_STACK_DIR = path.resolve(__dirname, "..");
 
 /** Every key the data stack reads (the configuration reference lists them; others stop the run). */
 export const DATA_CONFIG_KEYS: StackConfigKeys = [
@@ -103,7 +99,7 @@ function readExistingContributorInsights(source: ConfigSource, adoptExistingTabl
   return tables;
 }
 
-export function readDataStackConfig(specs: readonly TableSpec[], source: ConfigSource = pulumiConfigSource(DATA_STACK_DIR, DATA_CONFIG_KEYS)): DataStackConfig {
+export function readDataStackConfig(specs: readonly TableSpec[], source: ConfigSource = pulumiConfigSource(DATA_CONFIG_KEYS)): DataStackConfig {
   const adoptExistingTables = requireBoolean(source, ADOPT_EXISTING_TABLES_KEY);
   return {
     region: readRegion(source),

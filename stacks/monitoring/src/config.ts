@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/data-contract";
 import {
   ALARM_TOPIC_KMS_KEY_ARN_KEY,
@@ -25,9 +24,6 @@ import {
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { MAX_METRICS_INSIGHTS_DATAPOINTS, validateMetricsInsightsWindow } from "./alarms/evaluation-window";
 import { validateAlarmTopicKmsKeyArn } from "./topic/kms-key-arn";
-
-/** The folder of Pulumi.yaml and Pulumi.<stack>.yaml: this file is stacks/monitoring/src/config.ts. */
-export const MONITORING_STACK_DIR = path.resolve(__dirname, "..");
 
 const ALARM_EMAILS_KEY = "alarmEmails";
 
@@ -119,7 +115,7 @@ function readSystemErrorsDatapoints(source: ConfigSource): number {
   return validateMetricsInsightsWindow(qualifiedKey(source, key), datapoints);
 }
 
-export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSource(MONITORING_STACK_DIR, MONITORING_CONFIG_KEYS)): MonitoringStackConfig {
+export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSource(MONITORING_CONFIG_KEYS)): MonitoringStackConfig {
   const region = readRegion(source);
   const alarmTopicKmsKeyArn = readAlarmTopicKmsKeyArn(source, region);
   return {
