@@ -34,8 +34,9 @@ export function validateTagValue(value: string, key: string): string {
       "Use letters, digits, spaces and _ . : / = + - @",
     );
   }
+  // Reserved in any case ("aws:, AWS:, or any upper or lowercase combination": Amazon ECS API Reference, Tag).
   if (value.toLowerCase().startsWith("aws:")) {
-    throw new ConfigError(key, `'${value}' starts with 'aws:'`, "That prefix is reserved by AWS");
+    throw new ConfigError(key, `'${value}' starts with '${value.slice(0, 4)}'`, "That prefix is reserved by AWS in any letter case");
   }
   return value;
 }
