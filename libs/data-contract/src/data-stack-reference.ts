@@ -9,8 +9,8 @@ const STACK_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 export const DATA_STACK_KEY_SPEC: ConfigKeySpec = {
   key: DATA_STACK_KEY,
   type: "stack name organization/project/stack",
-  default: `organization/${DATA_PROJECT}/<this stack's name>`,
-  description: "The data stack whose tables this stack reads (by StackReference).",
+  default: `organization/${DATA_PROJECT}/{stack}, {stack} being this stack's name`,
+  description: "The data stack whose tables this stack reads (by StackReference): dev reads dev, prod reads prod. With the S3 or local backend the organization is `organization`.",
   invalid: { value: "staging", error: "'staging' is not a fully qualified stack name" },
 };
 

@@ -1,6 +1,7 @@
 export { ConfigError } from "./config-error";
 export { engineConfig, qualifiedKey, qualify, type ConfigSource } from "./config-source";
 export { pulumiConfigSource } from "./program-config";
+export { referenceSection, renderKeyTable } from "./config-reference";
 export {
   AWS_PROVIDER_KEYS,
   nearestKey,
@@ -37,7 +38,7 @@ export {
   userErrorsAlarmName,
   type AccessKind,
 } from "./naming";
-export { ENVIRONMENT_KEYS, StackFileError, environmentFileOf, readStackFiles, type StackFiles } from "./stack-files";
+export { ENVIRONMENT_KEYS, StackFileError, environmentFileOf, fileConfigSource, readStackFiles, type StackFiles } from "./stack-files";
 export {
   ALARM_PERIOD_SECONDS,
   ALARM_TOPIC_KMS_KEY_ARN_KEY,

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ConfigError } from "./config-error";
-import { qualify } from "./config-source";
+import { qualify, type ConfigSource } from "./config-source";
 import { nearestKey } from "./declared-keys";
 
 /**
@@ -97,4 +97,15 @@ export function readStackFiles(stackDir: string, stack: string): StackFiles {
     origin[qualified] = environmentFile;
   }
   return { project, config, stackFile, environmentFile, origin };
+}
+
+/** The configuration a stack folder's files give, as a ConfigSource, with changes on top (`undefined` removes). */
+export function fileConfigSource(stackDir: string, stack: string, changes: Readonly<Record<string, string | undefined>> = {}): ConfigSource {
+  const files = readStackFiles(stackDir, stack);
+  const config = { ...files.config };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete config[qualify(files.project, key)];
+    else config[qualify(files.project, key)] = value;
+  }
+  return { project: files.project, get: (key) => config[qualify(files.project, key)] };
 }

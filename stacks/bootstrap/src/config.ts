@@ -20,7 +20,7 @@ export const BOOTSTRAP_CONFIG_KEYS: StackConfigKeys = [
     type: "ARN of GitHub's IAM OIDC provider",
     default: "the provider is created",
     description: "The account's existing GitHub OIDC provider (IAM allows one per URL).",
-    invalid: { value: "arn:aws:iam::123456789012:oidc-provider/example.com", error: "is not the ARN of GitHub's OIDC provider" },
+    invalid: { value: "arn:aws:iam::123456789012:oidc-provider/example.com", error: "'arn:aws:iam::123456789012:oidc-provider/example.com' is not the ARN of GitHub's OIDC provider" },
   },
   {
     key: SERVED_STACKS_KEY,

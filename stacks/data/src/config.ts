@@ -33,7 +33,7 @@ export const DATA_CONFIG_KEYS: StackConfigKeys = [
     type: `one of ${ADOPTION_STEPS.join(", ")}`,
     default: "required when adoptExistingTables is true; refused otherwise",
     description: "Which `pulumi up` of the adoption this is; advanced after each successful deploy.",
-    invalid: { value: "later", error: "it applies only when adoptExistingTables is true" },
+    invalid: { value: "later", error: "'later' is not an adoption step" },
   },
   {
     key: DATA_LOSS_ACCEPTED_KEY,
@@ -46,8 +46,8 @@ export const DATA_CONFIG_KEYS: StackConfigKeys = [
     key: EXISTING_CONTRIBUTOR_INSIGHTS_KEY,
     type: "list of table keys",
     default: "[]",
-    description: "Adopted tables whose contributor insights rule already runs in AWS: imported, not created.",
-    invalid: { value: '["events"]', error: "it applies only when adoptExistingTables is true" },
+    description: "Adopted tables whose contributor insights rule already runs in AWS: imported (id `name:{table}/index:/{account}`, the provider's format), not created. Only with adoptExistingTables true.",
+    invalid: { value: '["users"]', error: "'users' is not a table with contributor insights" },
   },
 ];
 

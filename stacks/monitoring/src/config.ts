@@ -44,7 +44,7 @@ export const MONITORING_CONFIG_KEYS: StackConfigKeys = [
     key: SYSTEM_ERRORS_DATAPOINTS_KEY,
     type: `positive whole number, at most ${MAX_METRICS_INSIGHTS_DATAPOINTS}`,
     default: String(DEFAULT_SYSTEM_ERRORS_DATAPOINTS),
-    description: `Minutes that must breach, among the last (this + ${LATE_DATAPOINT_ALLOWANCE}).`,
+    description: `Minutes that must breach, among the last (this + ${LATE_DATAPOINT_ALLOWANCE}), so a late datapoint cannot hide an incident. A Metrics Insights alarm sees only the latest 3 hours, hence the upper bound.`,
     invalid: { value: "1.5", error: "'1.5' is not a positive whole number" },
   },
   {
