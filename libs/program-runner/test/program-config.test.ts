@@ -26,11 +26,11 @@ function run(stackDir: string, configOverrides: Record<string, string | undefine
     stackDir,
     stack: "dev",
     configOverrides,
-    program: async () => {
+    program: () => {
       const source = pulumiConfigSource(KEYS);
       const values = { region: readRegion(source), team: requireText(source, "team", "x"), threshold: requireText(source, "systemErrorsThreshold", "1") };
       new aws.sns.Topic("topic");
-      return values;
+      return Promise.resolve(values);
     },
   });
 }

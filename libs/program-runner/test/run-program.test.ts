@@ -65,11 +65,11 @@ describe("runProgram", () => {
     const run = await runProgram({
       stackDir,
       stack: "dev",
-      program: async () => {
+      program: () => {
         const topic = new aws.sns.Topic("topic");
         const policy = new aws.sns.TopicPolicy("policy", { arn: topic.arn, policy: "{}" }, { dependsOn: topic });
         new aws.cloudwatch.MetricAlarm("alarm", { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1 }, { dependsOn: [policy, topic] });
-        return {};
+        return Promise.resolve({});
       },
     });
     const dependsOn = (name: string) => run.resources.find((r) => r.name === name)?.dependsOn;
