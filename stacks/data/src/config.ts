@@ -47,7 +47,7 @@ export const DATA_CONFIG_KEYS: StackConfigKeys = [
     type: "list of table keys",
     default: "[]",
     description: "Adopted tables whose contributor insights rule already runs in AWS: imported (id `name:{table}/index:/{account}`, the provider's format), not created. Only with adoptExistingTables true.",
-    invalid: { value: '["users"]', error: "'users' is not a table with contributor insights" },
+    invalid: { value: "events", error: "'events' is not a list of strings" },
   },
 ];
 
