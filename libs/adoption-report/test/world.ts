@@ -5,6 +5,7 @@ import { DynamoDBClient, type ContributorInsightsMode, type TableDescription } f
 import { KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { LambdaClient, ListEventSourceMappingsCommand, type EventSourceMappingConfiguration } from "@aws-sdk/client-lambda";
 import { WORKSPACE_ROOT, stackDir } from "@dynamodb-platform/live-account";
+import { environmentFileOf } from "@dynamodb-platform/stack-config";
 import { serveRecordedTables } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { parse, stringify } from "yaml";
@@ -78,6 +79,10 @@ export function workspaceWith(stack: string, config: Record<string, unknown>): s
   fs.copyFileSync(path.join(real, "Pulumi.yaml"), path.join(dataDir, "Pulumi.yaml"));
   const stackFile = parse(fs.readFileSync(path.join(real, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
   fs.writeFileSync(path.join(dataDir, `Pulumi.${stack}.yaml`), stringify({ config: { ...stackFile.config, ...config } }));
+  // The values every stack of the environment shares (region, tags) live beside the stack folders.
+  const environmentFile = environmentFileOf(real, stack);
+  fs.mkdirSync(path.dirname(environmentFileOf(dataDir, stack)), { recursive: true });
+  fs.copyFileSync(environmentFile, environmentFileOf(dataDir, stack));
   return root;
 }
 

@@ -1,10 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, qualifiedKey, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { ConfigError, qualifiedKey, type ConfigKeySpec, type ConfigSource } from "@dynamodb-platform/stack-config";
 import { DATA_PROJECT, DATA_STACK_OUTPUT_NAMES, type DataStackOutputs } from "./contract";
 import { DataStackOutputError, validateDataStackOutputs } from "./validate-outputs";
 
 const DATA_STACK_KEY = "dataStack";
 const STACK_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+export const DATA_STACK_KEY_SPEC: ConfigKeySpec = {
+  key: DATA_STACK_KEY,
+  type: "stack name organization/project/stack",
+  default: `organization/${DATA_PROJECT}/{stack}, {stack} being this stack's name`,
+  description: "The data stack whose tables this stack reads (by StackReference): dev reads dev, prod reads prod. With the S3 or local backend the organization is `organization`.",
+  invalid: { value: "staging", error: "'staging' is not a fully qualified stack name" },
+};
 
 /** The fully qualified name of the data project's stack `stack` in `organization`. */
 export function dataStackName(organization: string, stack: string): string {

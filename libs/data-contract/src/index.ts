@@ -7,4 +7,4 @@ export {
   type DataStackOutputs,
 } from "./contract";
 export { validateDataStackOutputs } from "./validate-outputs";
-export { dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";
+export { DATA_STACK_KEY_SPEC, dataStackName, readDataStack, readDataStackName, type DataStack } from "./data-stack-reference";

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { ProgramRunFailure, runProgram, type RunOptions } from "@dynamodb-platform/program-runner";
-import { pulumiConfigSource } from "@dynamodb-platform/stack-config";
+import { engineConfig } from "@dynamodb-platform/stack-config";
 import { readDataStack, readDataStackName } from "../src";
 
 const arn = (name: string) => `arn:aws:dynamodb:ap-southeast-2:123456789012:table/${name}`;
@@ -16,7 +16,7 @@ function run(options: Partial<RunOptions>) {
     stackDir: path.join(__dirname, "fixture"),
     stack: "dev",
     program: async () => {
-      const name = readDataStackName(pulumiConfigSource());
+      const name = readDataStackName(engineConfig());
       const { outputs } = await readDataStack(name);
       return { name, ...outputs };
     },

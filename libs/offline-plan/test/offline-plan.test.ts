@@ -133,7 +133,11 @@ describe("offline plan", () => {
   });
 
   test("bad config stops the plan with the same named error as the tests", async () => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "bad-data-"));
+    // stacks/data and stacks/environments, as the repository has them.
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bad-data-")), "data");
+    fs.mkdirSync(path.join(copy, "..", "environments"), { recursive: true });
+    fs.copyFileSync(path.join(projects[0].dir, "..", "environments", "dev.yaml"), path.join(copy, "..", "environments", "dev.yaml"));
+    fs.mkdirSync(copy);
     fs.copyFileSync(path.join(projects[0].dir, "Pulumi.yaml"), path.join(copy, "Pulumi.yaml"));
     const devFile = fs.readFileSync(path.join(projects[0].dir, "Pulumi.dev.yaml"), "utf8");
     fs.writeFileSync(path.join(copy, "Pulumi.dev.yaml"), devFile.replace("environmentSuffix: dev", "environmentSuffix: Dev_1"));

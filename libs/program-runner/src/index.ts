@@ -6,6 +6,7 @@ export {
   MOCK_ORGANIZATION,
   type ProgramRun,
   type RegisteredResource,
+  type ResourceId,
   type RunOptions,
   type StackProgram,
 } from "./run-program";

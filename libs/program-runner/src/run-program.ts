@@ -18,7 +18,15 @@ export interface RegisteredResource {
   readonly ignoreChanges?: readonly string[];
   /** How long the provider may wait for create/update/delete (the `customTimeouts` option). */
   readonly customTimeouts?: pulumi.CustomTimeouts;
+  /** The resources the `dependsOn` option names: the engine creates them first and deletes them last. */
+  readonly dependsOn: readonly ResourceId[];
   readonly custom: boolean;
+}
+
+/** A resource by its type and logical name, as the engine's URN names it. */
+export interface ResourceId {
+  readonly type: string;
+  readonly name: string;
 }
 
 export interface ProgramRun {
@@ -34,7 +42,10 @@ export interface RunOptions {
   readonly stackDir: string;
   readonly stack: string;
   readonly program: StackProgram;
-  /** Config changes on top of the stack file: bare keys belong to the project; `undefined` removes. */
+  /**
+   * Config changes on top of the stack file: bare keys belong to the project; `undefined` removes.
+   * A key of the environment's file cannot be removed: the program reads that file itself.
+   */
   readonly configOverrides?: Readonly<Record<string, string | undefined>>;
   /** Outputs of stacks the program references, by fully qualified stack name. */
   readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
@@ -43,7 +54,26 @@ export interface RunOptions {
 export const MOCK_ORGANIZATION = "organization";
 export const MOCK_ACCOUNT_ID = "123456789012";
 
-type RecordedOptions = Pick<RegisteredResource, "protect" | "retainOnDelete" | "ignoreChanges" | "customTimeouts">;
+type RecordedOptions = Pick<RegisteredResource, "protect" | "retainOnDelete" | "ignoreChanges" | "customTimeouts" | "dependsOn">;
+
+/** The SDK's Resource records its type and name at construction (@pulumi/pulumi resource.js). */
+function resourceId(resource: pulumi.Resource): ResourceId {
+  const internal = resource as unknown as { __pulumiType: string; __name: string };
+  return { type: internal.__pulumiType, name: internal.__name };
+}
+
+/** `dependsOn` as the programs write it: a resource or a list of them (not a computed Input). */
+function dependsOnIds(dependsOn: pulumi.CustomResourceOptions["dependsOn"]): ResourceId[] {
+  if (dependsOn === undefined) return [];
+  if (pulumi.Resource.isInstance(dependsOn)) return [resourceId(dependsOn)];
+  if (Array.isArray(dependsOn)) {
+    return dependsOn.map((item) => {
+      if (!pulumi.Resource.isInstance(item)) throw new Error("The program runner records dependsOn only as resources, not computed values");
+      return resourceId(item);
+    });
+  }
+  throw new Error("The program runner records dependsOn only as resources, not computed values");
+}
 
 /**
  * The program failed. Carries what it had registered by then, so a caller can check that bad
@@ -69,11 +99,19 @@ function waitForPendingRegistrations(): Promise<void> {
 
 async function runExclusive(options: RunOptions): Promise<ProgramRun> {
   const files = readStackFiles(options.stackDir, options.stack);
+  // What the program sees: both files, then the test's changes.
   const config: Record<string, string> = { ...files.config };
+  // What the engine passes: the stack file only (the program reads the environment's file itself),
+  // and the region the AWS provider takes from AWS_REGION, exported as the user would.
+  const engine: Record<string, string> = Object.fromEntries(Object.entries(files.config).filter(([key]) => files.origin[key] === files.stackFile));
+  const exportedRegion = files.config["aws:region"];
+  if (exportedRegion !== undefined) engine["aws:region"] = exportedRegion;
   for (const [key, value] of Object.entries(options.configOverrides ?? {})) {
     const qualified = qualify(files.project, key);
-    if (value === undefined) delete config[qualified];
-    else config[qualified] = value;
+    for (const target of [config, engine]) {
+      if (value === undefined) delete target[qualified];
+      else target[qualified] = value;
+    }
   }
   const cloud: MockCloud = {
     accountId: MOCK_ACCOUNT_ID,
@@ -111,7 +149,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     },
   };
 
-  pulumi.runtime.setAllConfig(config);
+  pulumi.runtime.setAllConfig(engine);
   await pulumi.runtime.setMocks(
     mocks,
     files.project,
@@ -127,12 +165,16 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         ...resource,
         protect: recorded?.protect ?? false,
         retainOnDelete: recorded?.retainOnDelete ?? false,
+        dependsOn: recorded?.dependsOn ?? [],
         ...(recorded?.ignoreChanges ? { ignoreChanges: recorded.ignoreChanges } : {}),
         ...(recorded?.customTimeouts ? { customTimeouts: recorded.customTimeouts } : {}),
       };
     });
 
   process.on("unhandledRejection", recordFailure);
+  // The language host runs a program in its project's folder (pulumi/pulumi pkg/engine/project.go, getPwdMain).
+  const workingDirectory = process.cwd();
+  process.chdir(options.stackDir);
   let outputs: unknown;
   try {
     // Runs the program inside a root Stack resource, as the Pulumi language host does, so stack
@@ -148,6 +190,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
           retainOnDelete: opts.retainOnDelete === true,
           ignoreChanges: opts.ignoreChanges,
           customTimeouts: opts.customTimeouts,
+          dependsOn: dependsOnIds(opts.dependsOn),
         });
         return undefined;
       });
@@ -162,6 +205,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
   } catch (failure) {
     recordFailure(failure);
   } finally {
+    process.chdir(workingDirectory);
     process.off("unhandledRejection", recordFailure);
   }
   if (failures.length > 0) {

@@ -17,6 +17,10 @@ describe("readStackFiles (stack-config), which reads the stack folder for runPro
         "runner-fixture:names": '["a","b"]',
         "runner-fixture:plain": "text",
       },
+      stackFile: path.join(stackDir, "Pulumi.dev.yaml"),
+      origin: Object.fromEntries(
+        ["aws:region", "runner-fixture:flag", "runner-fixture:count", "runner-fixture:names", "runner-fixture:plain"].map((key) => [key, path.join(stackDir, "Pulumi.dev.yaml")]),
+      ),
     });
   });
 
@@ -55,6 +59,26 @@ describe("runProgram", () => {
     expect(table).toMatchObject({ importId: "t", retainOnDelete: true, protect: false, ignoreChanges: ["billingMode"], customTimeouts: { update: "12h" } });
     expect(topic?.ignoreChanges).toBeUndefined();
     expect(topic?.customTimeouts).toBeUndefined();
+  });
+
+  test("records the resources each dependsOn names, as one or as a list", async () => {
+    const run = await runProgram({
+      stackDir,
+      stack: "dev",
+      program: () => {
+        const topic = new aws.sns.Topic("topic");
+        const policy = new aws.sns.TopicPolicy("policy", { arn: topic.arn, policy: "{}" }, { dependsOn: topic });
+        new aws.cloudwatch.MetricAlarm("alarm", { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1 }, { dependsOn: [policy, topic] });
+        return Promise.resolve({});
+      },
+    });
+    const dependsOn = (name: string) => run.resources.find((r) => r.name === name)?.dependsOn;
+    expect(dependsOn("topic")).toEqual([]);
+    expect(dependsOn("policy")).toEqual([{ type: "aws:sns/topic:Topic", name: "topic" }]);
+    expect(dependsOn("alarm")).toEqual([
+      { type: "aws:sns/topicPolicy:TopicPolicy", name: "policy" },
+      { type: "aws:sns/topic:Topic", name: "topic" },
+    ]);
   });
 
   test("a failing program rejects with its error and what it had registered", async () => {

@@ -7,6 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
 export interface ConfigSource {
   readonly project: string;
   get(key: string): string | undefined;
+  /**
+   * Only in a running program: the region the AWS provider will deploy to, found as the provider
+   * finds it (its `aws:region`, else AWS_REGION, else AWS_DEFAULT_REGION: @pulumi/aws config/vars).
+   */
+  readonly providerRegion?: () => string | undefined;
 }
 
 /** `key` as `pulumi config` spells it in a stack file: bare keys get the project's namespace. */
@@ -18,8 +23,8 @@ export function qualifiedKey(source: ConfigSource, key: string): string {
   return qualify(source.project, key);
 }
 
-/** The running Pulumi program's configuration (real engine or mock runtime alike). */
-export function pulumiConfigSource(): ConfigSource {
+/** The engine's configuration of the running program (real engine or mock runtime alike). */
+export function engineConfig(): { project: string; keys: string[]; get(key: string): string | undefined } {
   const project = pulumi.getProject();
   const byNamespace = new Map<string, pulumi.Config>();
   const configFor = (namespace: string): pulumi.Config => {
@@ -32,6 +37,7 @@ export function pulumiConfigSource(): ConfigSource {
   };
   return {
     project,
+    keys: Object.keys(pulumi.runtime.allConfig()),
     get(key: string): string | undefined {
       const [namespace, name] = key.includes(":") ? key.split(":", 2) : [project, key];
       return configFor(namespace).get(name);

@@ -1,5 +1,6 @@
 import { ConfigError } from "./config-error";
 import { qualifiedKey, type ConfigSource } from "./config-source";
+import type { ConfigKeySpec } from "./declared-keys";
 import { requireText } from "./readers";
 
 /**
@@ -34,3 +35,13 @@ export function readEnvironmentSuffix(source: ConfigSource): string {
   const value = requireText(source, ENVIRONMENT_SUFFIX_KEY, "dev");
   return validateEnvironmentSuffix(value, qualifiedKey(source, ENVIRONMENT_SUFFIX_KEY));
 }
+
+export const ENVIRONMENT_SUFFIX_KEY_SPEC: ConfigKeySpec = {
+  key: ENVIRONMENT_SUFFIX_KEY,
+  type: `lowercase words joined by single hyphens, at most ${MAX_ENVIRONMENT_SUFFIX_LENGTH} characters`,
+  default: "required",
+  description:
+    "Ends every name: `{resource-type}-{tableName}-{environmentSuffix}` (`systemerrors-events-dev`), new tables `{table}-{environmentSuffix}` (adopted tables keep their names), roles through the table name. " +
+    "32 keeps the longest derived name, the IAM role `dynamodb-sessions-{suffix}-write-role`, within IAM's 64 characters.",
+  invalid: { value: "Prod_1", error: "'Prod_1' is not allowed" },
+};

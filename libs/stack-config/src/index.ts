@@ -1,5 +1,15 @@
 export { ConfigError } from "./config-error";
-export { pulumiConfigSource, qualifiedKey, qualify, type ConfigSource } from "./config-source";
+export { engineConfig, qualifiedKey, qualify, type ConfigSource } from "./config-source";
+export { pulumiConfigSource } from "./program-config";
+export { referenceSection, renderKeyTable } from "./config-reference";
+export {
+  AWS_PROVIDER_KEYS,
+  nearestKey,
+  refuseUnknownKeys,
+  stackFileKeys,
+  type ConfigKeySpec,
+  type StackConfigKeys,
+} from "./declared-keys";
 export {
   requireText,
   requireBoolean,
@@ -8,10 +18,11 @@ export {
 } from "./readers";
 export {
   ENVIRONMENT_SUFFIX_KEY,
+  ENVIRONMENT_SUFFIX_KEY_SPEC,
   MAX_ENVIRONMENT_SUFFIX_LENGTH,
   readEnvironmentSuffix,
 } from "./environment-suffix";
-export { readRegion } from "./region";
+export { REGION_KEY, REGION_KEY_SPEC, readRegion } from "./region";
 export {
   ACCESS_KINDS,
   ACCESS_ROLE_NAME,
@@ -27,7 +38,7 @@ export {
   userErrorsAlarmName,
   type AccessKind,
 } from "./naming";
-export { StackFileError, readStackFiles, type StackFiles } from "./stack-files";
+export { ENVIRONMENT_KEYS, StackFileError, environmentFileOf, fileConfigSource, readStackFiles, type StackFiles } from "./stack-files";
 export {
   ALARM_PERIOD_SECONDS,
   ALARM_TOPIC_KMS_KEY_ARN_KEY,
@@ -36,8 +47,9 @@ export {
   LATE_DATAPOINT_ALLOWANCE,
   SYSTEM_ERRORS_DATAPOINTS_KEY,
   SYSTEM_ERRORS_THRESHOLD_KEY,
+  DEFAULT_USER_ERRORS_THRESHOLD,
   USER_ERRORS_DATAPOINTS,
-  USER_ERRORS_THRESHOLD,
+  USER_ERRORS_THRESHOLD_KEY,
   DYNAMODB_NAMESPACE,
   evaluationPeriodsFor,
   isAwsManagedSnsKeyAlias,

@@ -41,12 +41,13 @@ export function systemErrorsQuery(physicalTableName: string): string {
 /** Monitoring config keys (project namespace `dynamodb-monitoring`) and their documented defaults. */
 export const SYSTEM_ERRORS_THRESHOLD_KEY = "systemErrorsThreshold";
 export const SYSTEM_ERRORS_DATAPOINTS_KEY = "systemErrorsDatapoints";
+export const USER_ERRORS_THRESHOLD_KEY = "userErrorsThreshold";
 export const ALARM_TOPIC_KMS_KEY_ARN_KEY = "alarmTopicKmsKeyArn";
 /** SDKs retry 5xx errors, so one error in one minute is not an incident. */
 export const DEFAULT_SYSTEM_ERRORS_THRESHOLD = 1;
 export const DEFAULT_SYSTEM_ERRORS_DATAPOINTS = 3;
 
 /** The mission's rule: more than 5 user errors (HTTP 400) a minute... */
-export const USER_ERRORS_THRESHOLD = 5;
+export const DEFAULT_USER_ERRORS_THRESHOLD = 5;
 /** ...and one such minute is an incident. */
 export const USER_ERRORS_DATAPOINTS = 1;

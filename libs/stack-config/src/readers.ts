@@ -1,5 +1,6 @@
 import { ConfigError } from "./config-error";
 import { qualifiedKey, type ConfigSource } from "./config-source";
+import { ENVIRONMENT_KEYS } from "./stack-files";
 
 function setCommand(key: string, example: string): string {
   return `pulumi config set ${key} ${example}`;
@@ -12,7 +13,9 @@ export function requireText(source: ConfigSource, key: string, example: string):
     throw new ConfigError(
       qualifiedKey(source, key),
       "it is missing",
-      `Set it in Pulumi.<stack>.yaml or with '${setCommand(key, example)}'`,
+      ENVIRONMENT_KEYS.includes(key)
+        ? `Set it once for the environment in stacks/environments/<stack>.yaml (${key}: ${example})`
+        : `Set it in Pulumi.<stack>.yaml or with '${setCommand(key, example)}'`,
     );
   }
   if (value.trim() === "") {

@@ -17,8 +17,14 @@ function source(values: Record<string, string>): ConfigSource {
 
 describe("config readers name the key and the fix", () => {
   test("a missing required value names project:key and the set command", () => {
+    expect(() => requireText(source({}), "githubRepository", "my-org/repo")).toThrow(
+      new ConfigError("demo:githubRepository", "it is missing", "Set it in Pulumi.<stack>.yaml or with 'pulumi config set githubRepository my-org/repo'"),
+    );
+  });
+
+  test("a missing shared value points at the environment's file, where it is written once", () => {
     expect(() => requireText(source({}), "team", "analytics")).toThrow(
-      new ConfigError("demo:team", "it is missing", "Set it in Pulumi.<stack>.yaml or with 'pulumi config set team analytics'"),
+      new ConfigError("demo:team", "it is missing", "Set it once for the environment in stacks/environments/<stack>.yaml (team: analytics)"),
     );
   });
 
@@ -80,6 +86,16 @@ describe("region and naming", () => {
     expect(readRegion(source({ "aws:region": "us-gov-west-1" }))).toBe("us-gov-west-1");
     expect(() => readRegion(source({}))).toThrow(/'aws:region': it is missing/);
     expect(() => readRegion(source({ "aws:region": "Sydney" }))).toThrow(/not an AWS region name/);
+  });
+
+  test("in a running program, the AWS provider's region must be the environment's", () => {
+    const running = (providerRegion: string | undefined): ConfigSource => ({ ...source({ "aws:region": "ap-southeast-2" }), providerRegion: () => providerRegion });
+    expect(readRegion(running("ap-southeast-2"))).toBe("ap-southeast-2");
+    expect(() => readRegion(running("us-east-1"))).toThrow(
+      "Invalid configuration 'aws:region': the environment's region is ap-southeast-2, and the AWS provider's is us-east-1. " +
+        "Run 'export AWS_REGION=ap-southeast-2' first (the provider and the state backend read it)",
+    );
+    expect(() => readRegion(running(undefined))).toThrow(/the environment's region is ap-southeast-2, and the AWS provider has none\. Run 'export AWS_REGION=ap-southeast-2'/);
   });
 
   test("resource names are {resource-type}-{tableName}-{environmentSuffix}", () => {

@@ -1,4 +1,4 @@
-import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { ConfigError, qualifiedKey, requireText, type ConfigKeySpec, type ConfigSource } from "@dynamodb-platform/stack-config";
 
 /** Tag key on AWS → config key in every stack's Pulumi.<stack>.yaml. */
 export const MANDATORY_TAG_CONFIG_KEYS = {
@@ -34,8 +34,9 @@ export function validateTagValue(value: string, key: string): string {
       "Use letters, digits, spaces and _ . : / = + - @",
     );
   }
+  // Reserved in any case ("aws:, AWS:, or any upper or lowercase combination": Amazon ECS API Reference, Tag).
   if (value.toLowerCase().startsWith("aws:")) {
-    throw new ConfigError(key, `'${value}' starts with 'aws:'`, "That prefix is reserved by AWS");
+    throw new ConfigError(key, `'${value}' starts with '${value.slice(0, 4)}'`, "That prefix is reserved by AWS in any letter case");
   }
   return value;
 }
@@ -48,3 +49,18 @@ export function readMandatoryTags(source: ConfigSource): MandatoryTags {
   });
   return Object.fromEntries(entries) as Record<MandatoryTagKey, string>;
 }
+
+const TAG_PURPOSE: Record<MandatoryTagKey, string> = {
+  Environment: "The `Environment` tag of every resource (e.g. development, production).",
+  Team: "The `Team` tag of every resource: who owns it.",
+  CostCenter: "The `CostCenter` tag of every resource: who pays for it.",
+};
+
+/** The three tag keys as the configuration reference lists them. */
+export const MANDATORY_TAG_KEY_SPECS: readonly ConfigKeySpec[] = MANDATORY_TAG_KEYS.map((tagKey) => ({
+  key: MANDATORY_TAG_CONFIG_KEYS[tagKey],
+  type: `AWS tag value: up to ${MAX_TAG_VALUE_LENGTH} letters, digits, spaces and _ . : / = + - @, not starting with aws:`,
+  default: "required",
+  description: TAG_PURPOSE[tagKey],
+  invalid: { value: "aws:billing", error: "'aws:billing' starts with 'aws:'" },
+}));

@@ -15,7 +15,9 @@ describe("readMandatoryTags", () => {
     [{ environment: "prod!" }, /'p:environment'.*characters AWS tags do not allow/],
     [{ team: " spaced" }, /'p:team'.*white space/],
     [{ team: "x".repeat(257) }, /'p:team'.*257 characters long/],
-    [{ costCenter: "aws:cc" }, /'p:costCenter'.*reserved by AWS/],
+    [{ costCenter: "aws:cc" }, "Invalid configuration 'p:costCenter': 'aws:cc' starts with 'aws:'. That prefix is reserved by AWS in any letter case"],
+    [{ team: "AWS:platform" }, "Invalid configuration 'p:team': 'AWS:platform' starts with 'AWS:'. That prefix is reserved by AWS in any letter case"],
+    [{ environment: "Aws:prod" }, "Invalid configuration 'p:environment': 'Aws:prod' starts with 'Aws:'. That prefix is reserved by AWS in any letter case"],
   ])("rejects %p", (override, message) => {
     expect(() => readMandatoryTags(source({ ...valid, ...override }))).toThrow(message);
   });

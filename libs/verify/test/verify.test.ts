@@ -201,7 +201,13 @@ describe("each kind of drift fails its check, names it, and exits 1", () => {
     const environment = deployedEnvironment();
     environment.topicAttributes["Policy"] = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sns:Publish", Resource: TOPIC }] });
     const result = await run(environment);
-    expect(failed(result, "alarms-dynamodb-dev", "topic policy")).toBeDefined();
+    expect(failures(result).map((c) => [c.subject, c.check, c.actual])).toEqual([
+      [
+        "alarms-dynamodb-dev",
+        "topic policy",
+        "systemerrors-events-dev: not allowed; systemerrors-sessions-dev: not allowed; systemerrors-users-dev: not allowed; usererrors-dynamodb-dev: not allowed",
+      ],
+    ]);
   });
 
   test("a topic policy letting CloudWatch publish without the aws:SourceAccount and aws:SourceArn conditions", async () => {

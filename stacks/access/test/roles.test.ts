@@ -144,6 +144,7 @@ describe("bad input", () => {
     ["a bad suffix", { environmentSuffix: "DEV" }, /'dynamodb-access:environmentSuffix': 'DEV' is not allowed/],
     ["an empty cost centre", { costCenter: "" }, /'dynamodb-access:costCenter': it is empty/],
     ["a malformed data stack name", { dataStack: "dynamodb-data" }, /'dynamodb-access:dataStack'.*not a fully qualified stack name/],
+    ["a misspelt key", { trustedPrincipal: '["lambda.amazonaws.com"]' }, /'dynamodb-access:trustedPrincipal': it is not a key this stack reads .*Did you mean 'dynamodb-access:trustedPrincipals'\?/],
   ])("%s fails with a named error", async (_case, overrides, message) => {
     const failure = await failureOf(runAccessStack("dev", overrides));
     expect(failure.message).toMatch(message);

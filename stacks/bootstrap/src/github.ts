@@ -1,8 +1,8 @@
 import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
 import { DEPLOY_ENVIRONMENT, DRIFT_CHECK_BRANCH } from "@dynamodb-platform/deploy-identities";
 
-const GITHUB_REPOSITORY_KEY = "githubRepository";
-const GITHUB_OIDC_PROVIDER_KEY = "githubOidcProviderArn";
+export const GITHUB_REPOSITORY_KEY = "githubRepository";
+export const GITHUB_OIDC_PROVIDER_KEY = "githubOidcProviderArn";
 
 /** GitHub's token issuer; the `aud` AWS expects (GitHub docs, "Configuring OpenID Connect in Amazon Web Services", https://docs.github.com/en/actions/how-tos/secure-your-work/security-harden-deployments/oidc-in-aws). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";

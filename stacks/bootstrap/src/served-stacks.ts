@@ -10,7 +10,7 @@ import {
 } from "@dynamodb-platform/stack-config";
 import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
 
-const SERVED_STACKS_KEY = "servedStacks";
+export const SERVED_STACKS_KEY = "servedStacks";
 
 /** What the roles of one served Pulumi stack may touch, read from the three projects' stack files. */
 export interface ServedStack {

@@ -1,6 +1,6 @@
 import { ConfigError, qualifiedKey, type ConfigSource } from "@dynamodb-platform/stack-config";
 
-const STATE_BUCKET_NAME_KEY = "stateBucketName";
+export const STATE_BUCKET_NAME_KEY = "stateBucketName";
 
 // S3 general purpose bucket naming rules (Amazon S3 User Guide, "Bucket naming rules"): 3-63
 // characters, lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.

@@ -136,6 +136,8 @@ describe("configuration", () => {
     ["a provider ARN of another issuer", { githubOidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/accounts.google.com" }, /'dynamodb-bootstrap:githubOidcProviderArn': .* is not the ARN of GitHub's OIDC provider/],
     ["a bucket name with capitals", { stateBucketName: "Pulumi-State" }, /'dynamodb-bootstrap:stateBucketName': 'Pulumi-State' is not a usable S3 bucket name/],
     ["an empty team", { team: "" }, /'dynamodb-bootstrap:team': it is empty/],
+    ["a misspelt key", { servedStack: '["prod"]' }, /'dynamodb-bootstrap:servedStack': it is not a key this stack reads \(written in .*stacks\/bootstrap\/Pulumi\.prod\.yaml\)\. Did you mean 'dynamodb-bootstrap:servedStacks'\?/],
+    ["a suffix, which bootstrap does not read", { environmentSuffix: "prod" }, /'dynamodb-bootstrap:environmentSuffix': it is not a key this stack reads/],
   ])("%s stops the run with a named error before any resource", async (_case, overrides, message) => {
     const failure = await expectRunFailure(runBootstrapStack("prod", overrides));
     expect(failure.message).toMatch(message);

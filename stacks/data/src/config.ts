@@ -1,6 +1,8 @@
 import { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/data-contract";
 import {
   ConfigError,
+  ENVIRONMENT_SUFFIX_KEY_SPEC,
+  REGION_KEY_SPEC,
   optionalStringList,
   pulumiConfigSource,
   qualifiedKey,
@@ -8,11 +10,46 @@ import {
   readRegion,
   requireBoolean,
   type ConfigSource,
+  type StackConfigKeys,
 } from "@dynamodb-platform/stack-config";
-import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
-import { readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
+import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
+import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
 import { ADOPTION_STEP_KEY, ADOPTION_STEPS, isAdoptionStep, type AdoptionStep } from "./adoption/adoption-steps";
 
+/** Every key the data stack reads (the configuration reference lists them; others stop the run). */
+export const DATA_CONFIG_KEYS: StackConfigKeys = [
+  REGION_KEY_SPEC,
+  ENVIRONMENT_SUFFIX_KEY_SPEC,
+  ...MANDATORY_TAG_KEY_SPECS,
+  {
+    key: ADOPT_EXISTING_TABLES_KEY,
+    type: "boolean",
+    default: "required",
+    description: "true: adopt the existing tables named exactly after their keys (events, sessions, users), each imported by name; false: create `{table}-{environmentSuffix}`.",
+    invalid: { value: "yes", error: "'yes' is not a boolean" },
+  },
+  {
+    key: ADOPTION_STEP_KEY,
+    type: `one of ${ADOPTION_STEPS.join(", ")}`,
+    default: "required when adoptExistingTables is true; refused otherwise",
+    description: "Which `pulumi up` of the adoption this is; advanced after each successful deploy.",
+    invalid: { value: "later", error: "'later' is not an adoption step" },
+  },
+  {
+    key: DATA_LOSS_ACCEPTED_KEY,
+    type: "map of table to a list of properties",
+    default: "nothing accepted",
+    description: `Changes that lose data which the operator accepts for one deploy, by table: ${Object.keys(DATA_LOSS_PROPERTIES).join(", ")}.`,
+    invalid: { value: '{"orders":["name"]}', error: "'orders' is not a table of this stack" },
+  },
+  {
+    key: EXISTING_CONTRIBUTOR_INSIGHTS_KEY,
+    type: "list of table keys",
+    default: "[]",
+    description: "Adopted tables whose contributor insights rule already runs in AWS: imported (id `name:{table}/index:/{account}`, the provider's format), not created. Only with adoptExistingTables true.",
+    invalid: { value: "events", error: "'events' is not a list of strings" },
+  },
+];
 
 export interface DataStackConfig {
   readonly region: string;
@@ -63,7 +100,7 @@ function readExistingContributorInsights(source: ConfigSource, adoptExistingTabl
   return tables;
 }
 
-export function readDataStackConfig(specs: readonly TableSpec[], source: ConfigSource = pulumiConfigSource()): DataStackConfig {
+export function readDataStackConfig(specs: readonly TableSpec[], source: ConfigSource = pulumiConfigSource(DATA_CONFIG_KEYS)): DataStackConfig {
   const adoptExistingTables = requireBoolean(source, ADOPT_EXISTING_TABLES_KEY);
   return {
     region: readRegion(source),

@@ -1,11 +1,17 @@
-import { readDataStackName } from "@dynamodb-platform/data-contract";
+import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/data-contract";
 import {
   ALARM_TOPIC_KMS_KEY_ARN_KEY,
   ConfigError,
   DEFAULT_SYSTEM_ERRORS_DATAPOINTS,
   DEFAULT_SYSTEM_ERRORS_THRESHOLD,
+  DEFAULT_USER_ERRORS_THRESHOLD,
+  ENVIRONMENT_SUFFIX_KEY_SPEC,
+  LATE_DATAPOINT_ALLOWANCE,
+  REGION_KEY_SPEC,
   SYSTEM_ERRORS_DATAPOINTS_KEY,
   SYSTEM_ERRORS_THRESHOLD_KEY,
+  USER_ERRORS_DATAPOINTS,
+  USER_ERRORS_THRESHOLD_KEY,
   optionalPositiveNumber,
   optionalStringList,
   pulumiConfigSource,
@@ -13,10 +19,56 @@ import {
   readEnvironmentSuffix,
   readRegion,
   type ConfigSource,
+  type StackConfigKeys,
 } from "@dynamodb-platform/stack-config";
-import { readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
-import { validateMetricsInsightsWindow } from "./alarms/evaluation-window";
+import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
+import { MAX_METRICS_INSIGHTS_DATAPOINTS, validateMetricsInsightsWindow } from "./alarms/evaluation-window";
 import { validateAlarmTopicKmsKeyArn } from "./topic/kms-key-arn";
+
+const ALARM_EMAILS_KEY = "alarmEmails";
+
+/** Every key the monitoring stack reads (the configuration reference lists them; others stop the run). */
+export const MONITORING_CONFIG_KEYS: StackConfigKeys = [
+  REGION_KEY_SPEC,
+  ENVIRONMENT_SUFFIX_KEY_SPEC,
+  ...MANDATORY_TAG_KEY_SPECS,
+  DATA_STACK_KEY_SPEC,
+  {
+    key: SYSTEM_ERRORS_THRESHOLD_KEY,
+    type: "positive number",
+    default: String(DEFAULT_SYSTEM_ERRORS_THRESHOLD),
+    description: "Each table's SystemErrors alarm fires when the server errors (HTTP 500) of a minute exceed this.",
+    invalid: { value: "0", error: "'0' is not a positive number" },
+  },
+  {
+    key: SYSTEM_ERRORS_DATAPOINTS_KEY,
+    type: `positive whole number, at most ${MAX_METRICS_INSIGHTS_DATAPOINTS}`,
+    default: String(DEFAULT_SYSTEM_ERRORS_DATAPOINTS),
+    description: `Minutes that must breach, among the last (this + ${LATE_DATAPOINT_ALLOWANCE}), so a late datapoint cannot hide an incident. A Metrics Insights alarm sees only the latest 3 hours, hence the upper bound.`,
+    invalid: { value: "1.5", error: "'1.5' is not a positive whole number" },
+  },
+  {
+    key: USER_ERRORS_THRESHOLD_KEY,
+    type: "positive number",
+    default: String(DEFAULT_USER_ERRORS_THRESHOLD),
+    description: `The account-wide UserErrors alarm fires when the client errors (HTTP 400) of a minute exceed this, in ${USER_ERRORS_DATAPOINTS} of the last ${USER_ERRORS_DATAPOINTS + LATE_DATAPOINT_ALLOWANCE} minutes.`,
+    invalid: { value: "-1", error: "'-1' is not a positive number" },
+  },
+  {
+    key: ALARM_EMAILS_KEY,
+    type: "list of e-mail addresses",
+    default: "[]",
+    description: "Each address is subscribed to the alarm topic (SNS sends a confirmation e-mail first).",
+    invalid: { value: '["oncall-at-example.com"]', error: "'oncall-at-example.com' is not an e-mail address" },
+  },
+  {
+    key: ALARM_TOPIC_KMS_KEY_ARN_KEY,
+    type: "KMS key ARN in the stack's region, never aws/sns",
+    default: "no encryption",
+    description: "Encrypts the alarm topic with the organisation's customer managed key, whose policy must let CloudWatch use it.",
+    invalid: { value: "alias/aws/sns", error: "'alias/aws/sns' is the AWS managed key aws/sns" },
+  },
+];
 
 export interface MonitoringStackConfig {
   readonly region: string;
@@ -28,6 +80,8 @@ export interface MonitoringStackConfig {
   readonly systemErrorsThreshold: number;
   /** ...in this many of the last (this + 2) minutes (M out of N, for late datapoints). */
   readonly systemErrorsDatapoints: number;
+  /** The account-wide UserErrors alarm fires when the errors per minute exceed this. */
+  readonly userErrorsThreshold: number;
   readonly alarmEmails: readonly string[];
   /** The organisation's customer managed key for the alarm topic; absent: no encryption. */
   readonly alarmTopicKmsKeyArn?: string;
@@ -36,7 +90,7 @@ export interface MonitoringStackConfig {
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 function readAlarmEmails(source: ConfigSource): string[] {
-  const key = "alarmEmails";
+  const key = ALARM_EMAILS_KEY;
   const emails = optionalStringList(source, key);
   for (const email of emails) {
     if (!EMAIL.test(email)) {
@@ -61,7 +115,7 @@ function readSystemErrorsDatapoints(source: ConfigSource): number {
   return validateMetricsInsightsWindow(qualifiedKey(source, key), datapoints);
 }
 
-export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSource()): MonitoringStackConfig {
+export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSource(MONITORING_CONFIG_KEYS)): MonitoringStackConfig {
   const region = readRegion(source);
   const alarmTopicKmsKeyArn = readAlarmTopicKmsKeyArn(source, region);
   return {
@@ -71,6 +125,7 @@ export function readMonitoringStackConfig(source: ConfigSource = pulumiConfigSou
     dataStack: readDataStackName(source),
     systemErrorsThreshold: optionalPositiveNumber(source, SYSTEM_ERRORS_THRESHOLD_KEY, DEFAULT_SYSTEM_ERRORS_THRESHOLD),
     systemErrorsDatapoints: readSystemErrorsDatapoints(source),
+    userErrorsThreshold: optionalPositiveNumber(source, USER_ERRORS_THRESHOLD_KEY, DEFAULT_USER_ERRORS_THRESHOLD),
     alarmEmails: readAlarmEmails(source),
     ...(alarmTopicKmsKeyArn ? { alarmTopicKmsKeyArn } : {}),
   };

@@ -27,6 +27,7 @@ export async function monitoringProgram(): Promise<MonitoringStackExports> {
     environmentSuffix: config.environmentSuffix,
     region: config.region,
     systemErrors: { threshold: config.systemErrorsThreshold, datapoints: config.systemErrorsDatapoints },
+    userErrorsThreshold: config.userErrorsThreshold,
     alarmEmails: config.alarmEmails,
     ...(config.alarmTopicKmsKeyArn ? { alarmTopicKmsKeyArn: config.alarmTopicKmsKeyArn } : {}),
   });

@@ -1,6 +1,6 @@
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
 import { resourcesOfType, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
-import { ALARM, STACKS, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
+import { ALARM, STACKS, TOPIC_POLICY, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
 
 type Query = Record<string, unknown>;
 const queriesOf = (alarm: RegisteredResource) => alarm.inputs["metricQueries"] as Query[];
@@ -81,6 +81,14 @@ describe.each(STACKS)("monitoring alarms (%s)", (stack) => {
       expect(alarm.inputs["alarmActions"]).toEqual([topicArn]);
       expect(alarm.inputs["okActions"]).toEqual([topicArn]);
       expect(alarm.inputs["actionsEnabled"]).not.toBe(false);
+    }
+  });
+
+  test("every alarm is created after the topic policy that lets CloudWatch publish (dependsOn), so no first notification is refused", () => {
+    const policies = resourcesOfType(run, TOPIC_POLICY);
+    expect(policies).toHaveLength(1);
+    for (const alarm of alarms) {
+      expect(alarm.dependsOn).toContainEqual({ type: TOPIC_POLICY, name: policies[0].name });
     }
   });
 

@@ -18,6 +18,20 @@ describe("monitoring configuration", () => {
     expect(alarm?.inputs).toMatchObject({ threshold: 1, evaluationPeriods: 5, datapointsToAlarm: 3 });
   });
 
+  test("the UserErrors threshold comes from config, and the alarm's description says it", async () => {
+    const run = await runMonitoringStack("prod", { userErrorsThreshold: "20" });
+    const alarm = resourcesOfType(run, ALARM).find((a) => a.name === "usererrors-dynamodb-prod");
+    expect(alarm?.inputs).toMatchObject({ threshold: 20, datapointsToAlarm: 1, evaluationPeriods: 3 });
+    expect(alarm?.inputs["alarmDescription"]).toMatch(/^DynamoDB client errors \(HTTP 400\) above 20 a minute/);
+    for (const other of resourcesOfType(run, ALARM).filter((a) => a.name.startsWith("systemerrors-"))) expect(other.inputs["threshold"]).toBe(1);
+  });
+
+  test("without userErrorsThreshold, the mission's rule applies: more than 5 a minute", async () => {
+    const run = await runMonitoringStack("dev", { userErrorsThreshold: undefined });
+    const alarm = resourcesOfType(run, ALARM).find((a) => a.name === "usererrors-dynamodb-dev");
+    expect(alarm?.inputs).toMatchObject({ comparisonOperator: "GreaterThanThreshold", threshold: 5, datapointsToAlarm: 1, evaluationPeriods: 3 });
+  });
+
   test("the longest window a Metrics Insights alarm accepts (3 hours of one-minute periods) is allowed", async () => {
     const run = await runMonitoringStack("dev", { systemErrorsDatapoints: "178" });
     const alarm = resourcesOfType(run, ALARM).find((a) => a.name === "systemerrors-events-dev");
@@ -79,7 +93,18 @@ describe("monitoring configuration", () => {
       /'dynamodb-monitoring:alarmTopicKmsKeyArn': the key is in us-east-1, the topic in ap-southeast-2/,
     ],
     ["a bad suffix", { environmentSuffix: "Prod_1" }, /'dynamodb-monitoring:environmentSuffix': 'Prod_1' is not allowed/],
-    ["a missing team", { team: undefined }, /'dynamodb-monitoring:team': it is missing/],
+    ["a zero UserErrors threshold", { userErrorsThreshold: "0" }, /'dynamodb-monitoring:userErrorsThreshold': '0' is not a positive number/],
+    ["a UserErrors threshold that is not a number", { userErrorsThreshold: "five" }, /'dynamodb-monitoring:userErrorsThreshold': 'five' is not a positive number/],
+    [
+      "a misspelt key (systemErrorThreshold)",
+      { systemErrorThreshold: "5" },
+      /^Invalid configuration 'dynamodb-monitoring:systemErrorThreshold': it is not a key this stack reads \(written in .*stacks\/monitoring\/Pulumi\.dev\.yaml\)\. Did you mean 'dynamodb-monitoring:systemErrorsThreshold'\?/,
+    ],
+    [
+      "a misspelt key (userErrorThreshold)",
+      { userErrorThreshold: "5" },
+      /'dynamodb-monitoring:userErrorThreshold': it is not a key this stack reads .*Did you mean 'dynamodb-monitoring:userErrorsThreshold'\?/,
+    ],
   ])("%s fails with a named error before any resource", async (_case, overrides, message) => {
     const failure = await failureOf(runMonitoringStack("dev", overrides));
     expect(failure.message).toMatch(message);

@@ -56,12 +56,18 @@ describe.each(STACKS)("alarm topic (%s)", (stack) => {
     expect(await decide(policy, topicArn, request)).toBe(expected);
   });
 
+  // Each request carries this stack's alarm as aws:SourceArn and this account as aws:SourceAccount,
+  // and callers with an IAM policy of their own are allowed sns:Publish by it: only the publish
+  // statement's Principal can refuse them, so a Principal of "*" or of another service turns these red.
+  const publishAllowedByOwnPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] };
   test.each([
-    ["another AWS service", { principal: "events.amazonaws.com", sourceAccount: ACCOUNT }],
-    ["another account", { principal: `arn:aws:iam::${OTHER_ACCOUNT}:root` }],
-    ["anyone", { principal: "*" }],
-  ])("%s may not publish through the topic policy", async (_case, request) => {
-    expect(await decide(policy, topicArn, request)).not.toBe("Allowed");
+    ["another AWS service", { principal: "events.amazonaws.com" }],
+    ["a role of this account without a grant of its own", { principal: `arn:aws:iam::${ACCOUNT}:role/app` }],
+    ["a role of another account that its own policy allows to publish", { principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/app`, identityPolicy: publishAllowedByOwnPolicy }],
+    ["another account's root", { principal: `arn:aws:iam::${OTHER_ACCOUNT}:root`, identityPolicy: publishAllowedByOwnPolicy }],
+  ])("%s may not publish, even with this stack's alarm as source", async (_case, caller) => {
+    const request = { ...cloudWatch(alarmArn(`usererrors-dynamodb-${stack}`)), ...caller };
+    expect(await decide(policy, topicArn, request)).toBe("ImplicitlyDenied");
   });
 
   test("principals of the account keep managing the topic through their IAM policies, never without TLS", async () => {
@@ -72,10 +78,10 @@ describe.each(STACKS)("alarm topic (%s)", (stack) => {
       expect(await decide(policy, topicArn, { principal: operator, action, identityPolicy: allow(action), secureTransport: false })).toBe(
         "ExplicitlyDenied",
       );
-      expect(await decide(policy, topicArn, { principal: operator, action })).not.toBe("Allowed");
+      expect(await decide(policy, topicArn, { principal: operator, action })).toBe("ImplicitlyDenied");
     }
     const outsider = `arn:aws:iam::${OTHER_ACCOUNT}:role/operator`;
-    expect(await decide(policy, topicArn, { principal: outsider, action: "sns:Subscribe", identityPolicy: allow("sns:Subscribe") })).not.toBe("Allowed");
+    expect(await decide(policy, topicArn, { principal: outsider, action: "sns:Subscribe", identityPolicy: allow("sns:Subscribe") })).toBe("ImplicitlyDenied");
   });
 });
 

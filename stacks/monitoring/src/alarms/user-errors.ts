@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, USER_ERRORS_DATAPOINTS, USER_ERRORS_THRESHOLD, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, USER_ERRORS_DATAPOINTS, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
 import { filledWithZero } from "./fill";
 
 /**
@@ -7,11 +7,11 @@ import { filledWithZero } from "./fill";
  * account in the region. A TableName dimension matches no data, so one alarm covers all tables,
  * and also counts any other table in the account and region.
  */
-export function userErrorsAlarmArgs(alarmName: string, physicalTableNames: readonly string[]): aws.cloudwatch.MetricAlarmArgs {
+export function userErrorsAlarmArgs(alarmName: string, physicalTableNames: readonly string[], threshold: number): aws.cloudwatch.MetricAlarmArgs {
   return {
     name: alarmName,
     alarmDescription:
-      `DynamoDB client errors (HTTP 400) above ${USER_ERRORS_THRESHOLD} a minute across the whole account and region. ` +
+      `DynamoDB client errors (HTTP 400) above ${threshold} a minute across the whole account and region. ` +
       `Covers the tables ${physicalTableNames.join(", ")}, and counts every other DynamoDB table and stream in this ` +
       "account and region too: AWS publishes UserErrors without a TableName dimension.",
     metricQueries: filledWithZero(
@@ -19,7 +19,7 @@ export function userErrorsAlarmArgs(alarmName: string, physicalTableNames: reado
       "UserErrors, account and region (quiet minutes as 0)",
     ),
     comparisonOperator: "GreaterThanThreshold",
-    threshold: USER_ERRORS_THRESHOLD,
+    threshold,
     evaluationPeriods: evaluationPeriodsFor(USER_ERRORS_DATAPOINTS),
     datapointsToAlarm: USER_ERRORS_DATAPOINTS,
     treatMissingData: "notBreaching",

@@ -11,6 +11,8 @@ export interface DynamoDbAlarmsArgs {
   readonly environmentSuffix: string;
   readonly region: string;
   readonly systemErrors: SystemErrorsAlarmSettings;
+  /** The UserErrors alarm fires above this many errors a minute. */
+  readonly userErrorsThreshold: number;
   readonly alarmEmails: readonly string[];
   /** The organisation's customer managed key for the topic; absent: no encryption. */
   readonly alarmTopicKmsKeyArn?: string;
@@ -76,7 +78,7 @@ export class DynamoDbAlarms extends pulumi.ComponentResource {
     const userErrors = new aws.cloudwatch.MetricAlarm(
       userErrorsName,
       {
-        ...userErrorsAlarmArgs(userErrorsName, Object.values(outputs.tableNames)),
+        ...userErrorsAlarmArgs(userErrorsName, Object.values(outputs.tableNames), args.userErrorsThreshold),
         ...notify,
         tags: { Tables: tableNames.apply((names) => Object.values(names).join(" ")) },
       },
