@@ -9,6 +9,4 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   testMatch: ["<rootDir>/test/**/*.test.ts"],
-  // Pulumi's runtime keeps gRPC handles alive between mock runs.
-  forceExit: true,
 };
