@@ -1,3 +1,5 @@
+const path = require("node:path");
+
 /** Shared jest settings: every project transpiles TypeScript with swc and finds tests under test/. */
 module.exports = {
   testEnvironment: "node",
@@ -9,4 +11,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   testMatch: ["<rootDir>/test/**/*.test.ts"],
+  moduleNameMapper: { "^typescript$": path.join(__dirname, "jest.typescript-on-demand.js") },
 };
