@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 
 /**
  * The versions CI and users run are the ones the tests run: the Pulumi CLI the workflow installs
  * is the SDK release the lockfile pins, and the Node of `.nvmrc` is one that `engines` and that
- * SDK accept.
+ * SDK accept. And under jest, where `typescript` is loaded on first use (jest.preset.js), Pulumi
+ * still gets the real compiler when it needs one.
  */
 const root = path.join(__dirname, "..", "..", "..");
 const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
@@ -34,4 +36,11 @@ test("the Node of .nvmrc is the one package.json's engines names, and the locked
   const engines = (JSON.parse(read("package.json")) as { engines: { node: string } }).engines.node;
   expect(engines).toBe(`>=${nodeMajor}`);
   expect(lowestMajor(pulumiSdk.engines?.node)).toBeLessThanOrEqual(nodeMajor);
+});
+
+test("under jest, Pulumi's function serialization gets the real TypeScript compiler (it parses the function for its captured variables)", async () => {
+  const factor = 6;
+  const serialized = await pulumi.runtime.serializeFunction(() => factor * 7);
+  expect(serialized.text).toContain("with({ factor: 6");
+  expect(serialized.text).toContain("factor * 7");
 });
