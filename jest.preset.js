@@ -11,5 +11,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   testMatch: ["<rootDir>/test/**/*.test.ts"],
+  setupFiles: [path.join(__dirname, "jest.setup.js")],
   moduleNameMapper: { "^typescript$": path.join(__dirname, "jest.typescript-on-demand.js") },
 };
