@@ -1,3 +1,5 @@
+const path = require("node:path");
+
 /** Shared jest settings: every project transpiles TypeScript with swc and finds tests under test/. */
 module.exports = {
   testEnvironment: "node",
@@ -9,6 +11,9 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   testMatch: ["<rootDir>/test/**/*.test.ts"],
-  // Pulumi's runtime keeps gRPC handles alive between mock runs.
-  forceExit: true,
+  // A time limit only catches a hang: on a loaded 2-core machine the IAM simulations of one
+  // beforeAll took longer than jest's default 5 s, and the machine's speed must not decide a result.
+  testTimeout: 60_000,
+  setupFiles: [path.join(__dirname, "jest.setup.js")],
+  moduleNameMapper: { "^typescript$": path.join(__dirname, "jest.typescript-on-demand.js") },
 };

@@ -102,16 +102,15 @@ export function scratchWorkspace(): ScratchWorkspace {
     plan(args) {
       const { ok, stdout, output } = run([...args, "--graph=stdout"]);
       if (!ok) throw new Error(`nx ${args.join(" ")} --graph=stdout failed:\n${output}`);
+      // Nx 24 lists a task's prerequisites as edges `{ id, waitFor?, inputs? }` (`TaskGraphEdge`,
+      // nx 24.0.7 dist/src/native/index.d.ts), not as task ids.
       const planned = JSON.parse(stdout) as {
         graph: { nodes: Record<string, { data: { targets?: Record<string, unknown> } }> };
-        // Nx 23 lists a task's dependencies as task ids, Nx 24 as objects { id }.
-        tasks: { tasks: Record<string, unknown>; dependencies: Record<string, (string | { id: string })[]> };
+        tasks: { tasks: Record<string, unknown>; dependencies: Record<string, { id: string }[]> };
       };
       return {
         tasks: Object.keys(planned.tasks.tasks).sort(),
-        waitsFor: Object.fromEntries(
-          Object.entries(planned.tasks.dependencies).map(([task, deps]) => [task, deps.map((dep) => (typeof dep === "string" ? dep : dep.id)).sort()]),
-        ),
+        waitsFor: Object.fromEntries(Object.entries(planned.tasks.dependencies).map(([task, edges]) => [task, edges.map((edge) => edge.id).sort()])),
         targetsOf: Object.fromEntries(Object.entries(planned.graph.nodes).map(([name, node]) => [name, Object.keys(node.data.targets ?? {}).sort()])),
       };
     },

@@ -10,8 +10,9 @@ import { discoverStackProjects, loadStackProgram } from "./stack-projects";
 /**
  * Benchmark (prints numbers, asserts nothing): the offline plan of all stacks for the three real
  * tables and for 30 and 80 generated ones (the most the monitoring stack's one dashboard can graph:
- * CloudWatch allows 2,500 metrics a dashboard; the 81st table is refused), then the cold (empty Nx cache) and warm (every task
- * replayed from the Nx cache) time of `npm test`. `npm run bench -- --plan-only` skips the npm test timings.
+ * CloudWatch allows 2,500 metrics a dashboard; the 81st table is refused), then the time of `npm test` cold (empty Nx
+ * and jest caches of the benchmark's own, as in a fresh clone) with its split into lint, typecheck and tests, and warm
+ * (every task replayed from the Nx cache). `npm run bench -- --plan-only` skips the npm test timings.
  */
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const REPEATS = 3;
@@ -55,13 +56,61 @@ async function planSeconds(specs: GeneratedSpec[] | undefined): Promise<{ second
   return { seconds: median(times), resources };
 }
 
-/** Seconds `npm test` takes with this Nx cache folder (a fresh one: every task runs; a filled one: every task replays). */
-function timeNpmTest(cacheDirectory: string): number {
-  // NX_SKIP_NX_CACHE from the caller's shell would turn the warm run into a cold one.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "NX_SKIP_NX_CACHE"));
+/** The caches `npm test` fills: each in a folder of the benchmark's own, so "cold" starts from nothing. */
+interface Caches {
+  /** Nx's task results (replayed on a hit). */
+  nx: string;
+  /** Nx's project graph and task history, as a fresh clone has none. */
+  nxWorkspaceData: string;
+  /** The temporary folder: jest keeps its transform cache there (`cacheDirectory`, default `<tmpdir>/jest_*`). */
+  tmp: string;
+}
+
+interface NpmTestRun {
+  seconds: number;
+  /** Seconds of each Nx task (`<project>:<target>`), from Nx's performance profile (NX_PROFILE). */
+  tasks: Map<string, number>;
+}
+
+/** One `npm test` with these caches, timed; Nx writes each task's span to a profile. */
+function timeNpmTest(caches: Caches, profile: string): NpmTestRun {
+  // From the caller's shell these would replay the user's cache or skip the benchmark's.
+  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && key !== "TMPDIR");
+  const env = {
+    ...Object.fromEntries(inherited),
+    NX_DAEMON: "false",
+    NX_NO_CLOUD: "true",
+    NX_CACHE_DIRECTORY: caches.nx,
+    NX_WORKSPACE_DATA_DIRECTORY: caches.nxWorkspaceData,
+    NX_PROFILE: profile,
+    TMPDIR: caches.tmp,
+  };
   const started = process.hrtime.bigint();
-  execSync("npm test", { cwd: ROOT, stdio: "ignore", env: { ...env, NX_DAEMON: "false", NX_CACHE_DIRECTORY: cacheDirectory } });
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  execSync("npm test", { cwd: ROOT, stdio: "ignore", env });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // A Chrome trace: one complete event (`dur`, microseconds) per task.
+  const events = JSON.parse(fs.readFileSync(profile, "utf8")) as { name?: string; dur?: number }[];
+  const tasks = new Map(events.filter((event) => event.name && event.dur).map((event) => [String(event.name), (event.dur ?? 0) / 1e6]));
+  return { seconds, tasks };
+}
+
+/** Task seconds per target: lint, typecheck, and the jest tests of every project (summed; they overlap in time). */
+function splitByTarget(tasks: Map<string, number>): { target: string; tasks: number; seconds: number; longest: string }[] {
+  const byTarget = new Map<string, { tasks: number; seconds: number; longest: [string, number] }>();
+  for (const [task, seconds] of tasks) {
+    const target = task.slice(task.lastIndexOf(":") + 1);
+    const entry = byTarget.get(target) ?? { tasks: 0, seconds: 0, longest: ["", 0] };
+    entry.tasks += 1;
+    entry.seconds += seconds;
+    if (seconds > entry.longest[1]) entry.longest = [task, seconds];
+    byTarget.set(target, entry);
+  }
+  return ["lint", "typecheck", "test"]
+    .filter((target) => byTarget.has(target))
+    .map((target) => {
+      const { tasks: count, seconds, longest } = byTarget.get(target)!;
+      return { target, tasks: count, seconds, longest: `${longest[0]} ${longest[1].toFixed(1)} s` };
+    });
 }
 
 async function main(): Promise<void> {
@@ -77,17 +126,22 @@ async function main(): Promise<void> {
     );
   }
   if (process.argv.includes("--plan-only")) return;
-  console.log("\nnpm test (root lint and typecheck, every project's jest tests, through Nx)");
-  // A cache folder of its own: the cold run starts from nothing, and the user's cache is left alone.
-  const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "bench-nx-cache-"));
+  console.log(`\nnpm test (root lint and typecheck, every project's jest tests, through Nx) on Node ${process.versions.node}, ${os.availableParallelism()} cores`);
+  // Folders of its own: the cold run starts from empty Nx and jest caches, and the user's are left alone.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bench-npm-test-"));
+  const caches: Caches = { nx: path.join(scratch, "nx-cache"), nxWorkspaceData: path.join(scratch, "nx-workspace-data"), tmp: path.join(scratch, "tmp") };
+  fs.mkdirSync(caches.tmp);
   try {
-    const cold = timeNpmTest(cacheDirectory);
-    const warm = timeNpmTest(cacheDirectory);
-    console.log(`cold (empty Nx cache): ${cold.toFixed(1)} s`);
-    console.log(`warm (Nx cache hits):  ${warm.toFixed(1)} s`);
-    console.log(`speed-up:              ${(cold / warm).toFixed(1)}x`);
+    const cold = timeNpmTest(caches, path.join(scratch, "cold-profile.json"));
+    const warm = timeNpmTest(caches, path.join(scratch, "warm-profile.json"));
+    console.log(`cold (empty Nx and jest caches): ${cold.seconds.toFixed(1)} s`);
+    for (const { target, tasks, seconds, longest } of splitByTarget(cold.tasks)) {
+      console.log(`  ${target.padEnd(9)} ${String(tasks).padStart(2)} task(s) ${seconds.toFixed(1).padStart(6)} s of task time${tasks > 1 ? ` (longest: ${longest})` : ""}`);
+    }
+    console.log(`warm (every task replayed from the Nx cache): ${warm.seconds.toFixed(1)} s`);
+    console.log(`speed-up: ${(cold.seconds / warm.seconds).toFixed(1)}x`);
   } finally {
-    fs.rmSync(cacheDirectory, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
