@@ -4,3 +4,4 @@ export { startDynalite, type LocalDynamoDb, type LocalDynamoDbClientConfig } fro
 export { awsError, pitrResponse, serveRecordedTables, type RecordedAccount, type RecordedTable } from "./recorded-tables";
 export { simulate, type Holder, type Request, type Verdict } from "./simulate-iam";
 export { awsErrorAnswer, firstCalls, motoInstalled, motoTier, startMoto, useEndpoint, type Answer, type Moto, type Rewrite, type Rule, type SeenCall, type WireProtocol } from "./moto";
+export { describeConfigurationReference, type StackConfigReference } from "./config-reference";

@@ -1,46 +1,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  ConfigError,
-  ENVIRONMENT_KEYS,
-  fileConfigSource,
-  qualify,
-  readStackFiles,
-  referenceSection,
-  renderKeyTable,
-  stackFileKeys,
-} from "@dynamodb-platform/stack-config";
-import { DATA_CONFIG_KEYS, readDataStackConfig } from "../src/config";
+import { ENVIRONMENT_KEYS, fileConfigSource, referenceSection, renderKeyTable } from "@dynamodb-platform/stack-config";
 import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
-const STACK_DIR = path.join(__dirname, "..");
-const REFERENCE = fs.readFileSync(path.join(__dirname, "../../../docs/configuration.md"), "utf8");
-const PROJECT = readStackFiles(STACK_DIR, "prod").project;
+import { describeConfigurationReference } from "@dynamodb-platform/testing";
+import { DATA_CONFIG_KEYS, readDataStackConfig } from "../src/config";
 
-describe("the configuration reference (docs/configuration.md) for the data stack", () => {
-  test("lists every key of stacks/data/Pulumi.<stack>.yaml, as the stack's readers declare them", () => {
-    expect(referenceSection(REFERENCE, "data")).toBe(renderKeyTable(DATA_CONFIG_KEYS.filter((spec) => !ENVIRONMENT_KEYS.includes(spec.key))));
-  });
+describeConfigurationReference({
+  stack: "data",
+  keys: DATA_CONFIG_KEYS,
+  readWith: (stackDir, changes) => readDataStackConfig(PRODUCTION_TABLES, fileConfigSource(stackDir, "prod", changes)),
+});
 
-  test("lists the keys of stacks/environments/<stack>.yaml, written once for every stack of an environment", () => {
-    expect(referenceSection(REFERENCE, "environment")).toBe(renderKeyTable(ENVIRONMENT_KEYS.map((key) => DATA_CONFIG_KEYS.find((spec) => spec.key === key)!)));
-  });
-
-  test("the stack reads every key of the environment's file", () => {
-    expect(ENVIRONMENT_KEYS.filter((key) => !DATA_CONFIG_KEYS.some((spec) => spec.key === key))).toEqual([]);
-  });
-
-  test.each(DATA_CONFIG_KEYS.filter((spec) => spec.invalid).map((spec) => [spec.key, spec] as const))(
-    "the documented bad value of %s stops the stack's reader with the documented error",
-    (_key, spec) => {
-      const read = () => readDataStackConfig(PRODUCTION_TABLES, fileConfigSource(STACK_DIR, "prod", { [spec.key]: spec.invalid!.value }));
-      expect(read).toThrow(ConfigError);
-      expect(read).toThrow(`Invalid configuration '${qualify(PROJECT, spec.key)}': ${spec.invalid!.error}`);
-    },
-  );
-
-  test.each(["dev", "prod"])("Pulumi.%s.yaml holds only keys the reference lists", (stack) => {
-    const files = readStackFiles(STACK_DIR, stack);
-    const own = Object.keys(files.config).filter((key) => files.origin[key] === files.stackFile);
-    expect(own.filter((key) => !stackFileKeys(PROJECT, DATA_CONFIG_KEYS).includes(key))).toEqual([]);
-  });
+test("the configuration reference lists the keys of stacks/environments/<stack>.yaml, written once for every stack of an environment", () => {
+  const reference = fs.readFileSync(path.join(__dirname, "../../../docs/configuration.md"), "utf8");
+  expect(referenceSection(reference, "environment")).toBe(renderKeyTable(ENVIRONMENT_KEYS.map((key) => DATA_CONFIG_KEYS.find((spec) => spec.key === key)!)));
 });
