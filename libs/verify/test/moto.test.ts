@@ -16,11 +16,11 @@ import {
 import { IAMClient, SimulatePrincipalPolicyCommand } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { CreateTopicCommand, DeleteTopicCommand, SNSClient, SetTopicAttributesCommand } from "@aws-sdk/client-sns";
-import { awsClientConfig, runCli, type StackOutputsResult } from "@dynamodb-platform/live-account";
+import { runCli, type StackOutputsResult } from "@dynamodb-platform/live-account";
 import { planDeclaredState, type DeclaredAlarm, type DeclaredState, type DeclaredTable } from "@dynamodb-platform/offline-plan";
 import { awsErrorAnswer, firstCalls, motoTier, startMoto, useEndpoint, type Moto, type WireProtocol } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
-import { main, type Check, type VerifyClients } from "../src";
+import { createClients, main, type Check } from "../src";
 import { deployedEnvironment, simulatePrincipalPolicy } from "./fake-aws";
 
 /*
@@ -228,22 +228,6 @@ interface Run {
 }
 
 /** `npm run verify -- --stack dev --json` against moto: main under runCli, the expectations of the offline plan. */
-/**
- * verify's clients with the SDK's retries and attempt count, in "standard" mode: one throttled
- * answer is retried after at most 100 ms, where "adaptive" mode's client-side rate limiter would
- * slow the rest of the run for seconds. Retrying is what these tests judge, not the waiting.
- */
-function retryingClients(): VerifyClients {
-  const config = { ...awsClientConfig(REGION), retryMode: "standard" as const };
-  return {
-    dynamodb: new DynamoDBClient(config),
-    kms: new KMSClient(config),
-    iam: new IAMClient(config),
-    cloudwatch: new CloudWatchClient(config),
-    sns: new SNSClient(config),
-  };
-}
-
 async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>): Promise<Run> {
   // The roles' inline policies as the access stack grants them; SimulatePrincipalPolicy is not in moto.
   const policies = deployedEnvironment().policies;
@@ -253,7 +237,8 @@ async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>): P
   const err: string[] = [];
   const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
   try {
-    const setUp = () => Promise.resolve({ declared, clients: retryingClients(), readOutputs: (folder: string) => Promise.resolve(outputs[folder]) });
+    // The SDK's retries in "standard" mode: the same attempts as the tools, without adaptive mode's seconds of client-side rate limiting after a throttle.
+    const setUp = () => Promise.resolve({ declared, clients: createClients(REGION, "standard"), readOutputs: (folder: string) => Promise.resolve(outputs[folder]) });
     const running = main(["--stack", "dev", "--json"], { out: (text) => (out += text), setUp });
     runCli("verify", () => running);
     await running.catch(() => undefined);
