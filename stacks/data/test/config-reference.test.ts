@@ -11,7 +11,7 @@ import {
   stackFileKeys,
 } from "@dynamodb-platform/stack-config";
 import { DATA_CONFIG_KEYS, readDataStackConfig } from "../src/config";
-import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
+import { TEST_TABLES } from "@dynamodb-platform/testing";
 const STACK_DIR = path.join(__dirname, "..");
 const REFERENCE = fs.readFileSync(path.join(__dirname, "../../../docs/configuration.md"), "utf8");
 const PROJECT = readStackFiles(STACK_DIR, "prod").project;
@@ -32,7 +32,7 @@ describe("the configuration reference (docs/configuration.md) for the data stack
   test.each(DATA_CONFIG_KEYS.filter((spec) => spec.invalid).map((spec) => [spec.key, spec] as const))(
     "the documented bad value of %s stops the stack's reader with the documented error",
     (_key, spec) => {
-      const read = () => readDataStackConfig(PRODUCTION_TABLES, fileConfigSource(STACK_DIR, "prod", { [spec.key]: spec.invalid!.value }));
+      const read = () => readDataStackConfig(TEST_TABLES, fileConfigSource(STACK_DIR, "prod", { [spec.key]: spec.invalid!.value }));
       expect(read).toThrow(ConfigError);
       expect(read).toThrow(`Invalid configuration '${qualify(PROJECT, spec.key)}': ${spec.invalid!.error}`);
     },
