@@ -8,5 +8,5 @@ const path = require("node:path");
 module.exports = () => {
   const hook = path.join(__dirname, "libs", "testing", "src", "test-tables-hook.js");
   const options = process.env.NODE_OPTIONS ?? "";
-  if (!options.includes(hook)) process.env.NODE_OPTIONS = `${options} --require ${hook}`.trim();
+  if (!options.includes(hook)) process.env.NODE_OPTIONS = `${options} --require "${hook}"`.trim(); // quoted: a path may hold spaces
 };
