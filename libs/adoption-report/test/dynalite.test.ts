@@ -1,14 +1,14 @@
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { LiveAccountError, describeLiveTable } from "@dynamodb-platform/live-account";
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
-import { startDynalite, type LocalDynamoDb } from "@dynamodb-platform/testing";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
+import { TEST_TABLES, startDynalite, type LocalDynamoDb } from "@dynamodb-platform/testing";
 import { assessTable } from "../src/assess-table";
 import type { Finding } from "../src/finding";
 import { PROD_TAGS } from "./recorded-responses";
 
 // dynalite answers DescribeTable as DynamoDB does for keys, billing, indexes and counts; it
 // ignores streams and SSE.
-const spec = (key: string): TableSpec => PRODUCTION_TABLES.find((table) => table.key === key) as TableSpec;
+const spec = (key: string): TableSpec => TEST_TABLES.find((table) => table.key === key) as TableSpec;
 
 describe("the DescribeTable path against a DynamoDB-compatible engine (dynalite on 127.0.0.1)", () => {
   let local: LocalDynamoDb;

@@ -1,6 +1,7 @@
 import { GetMetricDataCommand, type GetMetricDataCommandInput, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
 import { loadStackProgram, planDeclaredState } from "@dynamodb-platform/offline-plan";
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
+import { TEST_TABLES } from "@dynamodb-platform/testing";
 import type { CostReport } from "../src";
 import { verdict } from "../src/estimate/table-cost";
 import { PRICE_FILE_FORMAT } from "../src/price-list/price-list-file";
@@ -122,7 +123,7 @@ describe("prices of the Standard table class only", () => {
 describe("contributor insights as the data stack declares it", () => {
   test("a table with a sort key: twice the rules and twice the events", async () => {
     // The events table as if the data stack declared it with a sort key.
-    const withSortKey: TableSpec[] = PRODUCTION_TABLES.map((spec) => (spec.key === "events" ? { ...spec, rangeKey: { name: "at", type: "N" } } : spec));
+    const withSortKey: TableSpec[] = TEST_TABLES.map((spec) => (spec.key === "events" ? { ...spec, rangeKey: { name: "at", type: "N" } } : spec));
     const declared = planDeclaredState({
       stack: "prod",
       programFor: (project) => {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT } from "@dynamodb-platform/data-contract";
-import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
+import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
 import { ENVIRONMENT_SUFFIX_KEY, qualify, readStackFiles } from "@dynamodb-platform/stack-config";
 import type { PolicyPackConfig } from "./evaluate";
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
@@ -22,7 +22,7 @@ function dataStackDir(stackDir: string): string | undefined {
  * The policy config of one stack, derived from the Pulumi.<stack>.yaml files (the one source of
  * the suffix and of the adoption flag), so the CLI and the offline plan check the same thing.
  */
-export function policyConfigFor(stackDir: string, stack: string): PolicyPackConfig {
+export function policyConfigFor(stackDir: string, stack: string, specs: readonly TableSpec[] = PRODUCTION_TABLES): PolicyPackConfig {
   const own = readStackFiles(stackDir, stack);
   const environmentSuffix = own.config[qualify(own.project, ENVIRONMENT_SUFFIX_KEY)];
   const dataDir = dataStackDir(stackDir);
@@ -31,7 +31,8 @@ export function policyConfigFor(stackDir: string, stack: string): PolicyPackConf
   return {
     [namesCarryEnvironmentSuffix.name]: {
       ...(environmentSuffix ? { environmentSuffix } : {}),
-      adoptedTableNames: adopted ? PRODUCTION_TABLES.map((table) => table.key) : [],
+      // Only a table that exists in production keeps its bare name; a new one is suffixed there too.
+      adoptedTableNames: adopted ? specs.filter((table) => table.existsInProduction).map((table) => table.key) : [],
     },
   };
 }

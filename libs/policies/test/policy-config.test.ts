@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { policyConfigFor } from "../src";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
 
 const stacks = path.join(__dirname, "..", "..", "..", "stacks");
 
@@ -11,5 +12,15 @@ describe("policy config from the stack files", () => {
     ["data", "prod", { environmentSuffix: "prod", adoptedTableNames: ["events", "sessions", "users"] }],
   ])("%s %s", (stackFolder, stack, expected) => {
     expect(policyConfigFor(path.join(stacks, stackFolder), stack)).toEqual({ "names-carry-environment-suffix": expected });
+  });
+});
+
+test("a table added to the specs is not adopted in production: its name must carry the suffix", () => {
+  const specs: TableSpec[] = [
+    { key: "events", existsInProduction: true, hashKey: { name: "eventId", type: "S" } },
+    { key: "orders", hashKey: { name: "orderId", type: "S" } },
+  ];
+  expect(policyConfigFor(path.join(stacks, "data"), "prod", specs)).toEqual({
+    "names-carry-environment-suffix": { environmentSuffix: "prod", adoptedTableNames: ["events"] },
   });
 });

@@ -1,19 +1,20 @@
-import { PRODUCTION_TABLES, physicalTableName } from "../src";
+import { physicalTableName, type TableSpec } from "../src";
+
+const EXISTING: TableSpec = { key: "events", existsInProduction: true, hashKey: { name: "eventId", type: "S" } };
+const NEW: TableSpec = { key: "orders", hashKey: { name: "orderId", type: "S" } };
 
 describe("physical table names", () => {
-  test("adopted production tables keep their exact names", () => {
-    expect(PRODUCTION_TABLES.map((spec) => physicalTableName(spec, { environmentSuffix: "prod", adoptExistingTables: true }))).toEqual([
+  test("an adopting stack keeps the exact name of a table that exists in production, and suffixes a new one", () => {
+    expect([EXISTING, NEW].map((spec) => physicalTableName(spec, { environmentSuffix: "prod", adoptExistingTables: true }))).toEqual([
       "events",
-      "sessions",
-      "users",
+      "orders-prod",
     ]);
   });
 
   test("every other stack's tables carry the environment suffix", () => {
-    expect(PRODUCTION_TABLES.map((spec) => physicalTableName(spec, { environmentSuffix: "pr-42", adoptExistingTables: false }))).toEqual([
+    expect([EXISTING, NEW].map((spec) => physicalTableName(spec, { environmentSuffix: "pr-42", adoptExistingTables: false }))).toEqual([
       "events-pr-42",
-      "sessions-pr-42",
-      "users-pr-42",
+      "orders-pr-42",
     ]);
   });
 });

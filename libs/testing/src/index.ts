@@ -1,4 +1,5 @@
 export { awsTypeDeclaresTags } from "./aws-tags-input";
+export { TEST_TABLES } from "./test-tables";
 export { exampleDataStackOutputs, exampleOutputsForStack, type ExampleOutputsOptions } from "./example-outputs";
 export { startDynalite, type LocalDynamoDb, type LocalDynamoDbClientConfig } from "./dynalite";
 export { awsError, pitrResponse, serveRecordedTables, type RecordedAccount, type RecordedTable } from "./recorded-tables";

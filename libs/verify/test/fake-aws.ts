@@ -4,7 +4,7 @@ import { IAMClient, SimulatePrincipalPolicyCommand, type ContextEntry, type Eval
 import { KMSClient, type KeyManagerType } from "@aws-sdk/client-kms";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { StackOutputsResult } from "@dynamodb-platform/live-account";
-import { serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
+import { exampleOutputsForStack, serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
 import { mockClient, type AwsClientStub } from "aws-sdk-client-mock";
 
 /**
@@ -164,12 +164,8 @@ export function deployedEnvironment() {
   const outputs: Record<string, StackOutputsResult> = {
     data: {
       deployed: true,
-      outputs: {
-        tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" },
-        tableArns: { events: tableArn("events-dev"), sessions: tableArn("sessions-dev"), users: tableArn("users-dev") },
-        streamArns: { events: `${tableArn("events-dev")}/stream/2026-01-01T00:00:00.000` },
-        contributorInsightsModes: { events: "ACCESSED_AND_THROTTLED_KEYS" },
-      },
+      // What the dev data stack exports, from its stack files and the tests' tables.
+      outputs: { ...exampleOutputsForStack("dev") },
     },
     monitoring: {
       deployed: true,

@@ -4,7 +4,8 @@ import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { GetDashboardCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackProgram } from "@dynamodb-platform/offline-plan";
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
+import { TEST_TABLES } from "@dynamodb-platform/testing";
 import { LiveAccountError, runCli } from "@dynamodb-platform/live-account";
 import { planDeclaredState, type DeclaredState } from "@dynamodb-platform/offline-plan";
 import { TEST_ALARM_REASON, createClients, main, type Check } from "../src";
@@ -464,7 +465,7 @@ describe("what verify expects is what the stacks declare, with no other edit", (
       const program: unknown = loadStackProgram(project.dir);
       // The data stack's program takes the table specs to build (the production ones by default).
       const build = program as (specs?: readonly TableSpec[]) => Promise<object>;
-      return project.project === "dynamodb-data" ? () => build([...PRODUCTION_TABLES, orders]) : () => build();
+      return project.project === "dynamodb-data" ? () => build([...TEST_TABLES, orders]) : () => build();
     };
     const declared = await planDeclaredState({ stack: "dev", programFor: withOrders });
     const environment = deployedEnvironment();

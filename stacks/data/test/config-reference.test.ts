@@ -1,14 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ENVIRONMENT_KEYS, fileConfigSource, referenceSection, renderKeyTable } from "@dynamodb-platform/stack-config";
-import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
-import { describeConfigurationReference } from "@dynamodb-platform/testing";
+import { TEST_TABLES, describeConfigurationReference } from "@dynamodb-platform/testing";
 import { DATA_CONFIG_KEYS, readDataStackConfig } from "../src/config";
 
 describeConfigurationReference({
   stack: "data",
   keys: DATA_CONFIG_KEYS,
-  readWith: (stackDir, changes) => readDataStackConfig(PRODUCTION_TABLES, fileConfigSource(stackDir, "prod", changes)),
+  readWith: (stackDir, changes) => readDataStackConfig(TEST_TABLES, fileConfigSource(stackDir, "prod", changes)),
 });
 
 test("the configuration reference lists the keys of stacks/environments/<stack>.yaml, written once for every stack of an environment", () => {

@@ -1,9 +1,10 @@
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
+import { TEST_TABLES } from "@dynamodb-platform/testing";
 import { CONTRIBUTOR_INSIGHTS, TABLE, optionsOf, resourcesOfType, runDataStack } from "./run-data-stack";
 
 /** A table the platform adds later: it exists nowhere yet. */
 const ORDERS: TableSpec = { key: "orders", hashKey: { name: "orderId", type: "S" }, contributorInsights: "THROTTLED_KEYS" };
-const SPECS = [...PRODUCTION_TABLES, ORDERS];
+const SPECS = [...TEST_TABLES, ORDERS];
 
 describe("which tables exist is per table", () => {
   test("production imports the three existing tables and creates the new one", async () => {

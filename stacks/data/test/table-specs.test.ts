@@ -1,5 +1,6 @@
 import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/table-specs";
+import { TEST_TABLES } from "@dynamodb-platform/testing";
 import { expectRunFailure } from "@dynamodb-platform/program-runner";
 
 function generatedSpecs(count: number): TableSpec[] {
@@ -18,12 +19,12 @@ describe("the tables component builds whatever specs it is given", () => {
   test.each<[string, TableSpec[], RegExp]>([
     [
       "an attribute used with two types",
-      [{ ...PRODUCTION_TABLES[1], globalSecondaryIndexes: [{ name: "bad-index", hashKey: { name: "sessionId", type: "N" }, projection: "ALL" }] }],
+      [{ ...TEST_TABLES[1], globalSecondaryIndexes: [{ name: "bad-index", hashKey: { name: "sessionId", type: "N" }, projection: "ALL" }] }],
       /Table spec 'sessions': attribute 'sessionId' is used as both S and N/,
     ],
-    ["two tables with one key", [PRODUCTION_TABLES[0], PRODUCTION_TABLES[0]], /Table spec 'events': the key is used by two tables/],
-    ["PITR beyond 35 days", [{ ...PRODUCTION_TABLES[2], pointInTimeRecoveryDays: 36 }], /Table spec 'users': pointInTimeRecoveryDays 36 is outside 1..35/],
-    ["an uppercase table key", [{ ...PRODUCTION_TABLES[0], key: "Events" }], /Table spec 'Events': the key must be/],
+    ["two tables with one key", [TEST_TABLES[0], TEST_TABLES[0]], /Table spec 'events': the key is used by two tables/],
+    ["PITR beyond 35 days", [{ ...TEST_TABLES[2], pointInTimeRecoveryDays: 36 }], /Table spec 'users': pointInTimeRecoveryDays 36 is outside 1..35/],
+    ["an uppercase table key", [{ ...TEST_TABLES[0], key: "Events" }], /Table spec 'Events': the key must be/],
     ["no tables", [], /no tables were given/],
   ])("rejects %s before registering any table", async (_case, specs, message) => {
     const failure = await expectRunFailure(runDataStack("dev", {}, specs));
