@@ -1,8 +1,8 @@
-import type { ProgramRun, RegisteredResource } from "@dynamodb-platform/program-runner";
+import type { ProgramRun, RegisteredResource } from "../src/program-runner";
 import { declaredStateOf } from "../src";
 
 /** A registered resource as the program runner records it. */
-const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({ type, name, inputs, protect: false, retainOnDelete: false, custom: true });
+const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({ type, name, inputs, protect: false, retainOnDelete: false, custom: true, dependsOn: [] });
 const run = (project: string, resources: RegisteredResource[], outputs: Record<string, unknown>): ProgramRun => ({
   project,
   stack: "dev",

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT } from "@dynamodb-platform/data-contract";
-import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
-import { ENVIRONMENT_SUFFIX_KEY, qualify, readStackFiles } from "@dynamodb-platform/stack-config";
+import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT } from "@dynamodb-platform/platform";
+import { PRODUCTION_TABLES } from "@dynamodb-platform/platform";
+import { ENVIRONMENT_SUFFIX_KEY, qualify, readStackFiles } from "@dynamodb-platform/platform";
 import type { PolicyPackConfig } from "./evaluate";
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
 

@@ -1,4 +1,4 @@
-import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
+import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
 import {
   ALLOW_LISTS,
   disagreement,
@@ -8,7 +8,7 @@ import {
   type Cell,
   type MatrixRole,
   type ResourceKind,
-} from "@dynamodb-platform/permission-matrix";
+} from "@dynamodb-platform/access-policy/matrix";
 import { ROLE_POLICY, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
 import { simulate } from "@dynamodb-platform/testing";
 

@@ -9,7 +9,7 @@ import {
   referenceSection,
   renderKeyTable,
   stackFileKeys,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import { BOOTSTRAP_CONFIG_KEYS, readBootstrapConfig } from "../src/config";
 const STACK_DIR = path.join(__dirname, "..");
 const REFERENCE = fs.readFileSync(path.join(__dirname, "../../../docs/configuration.md"), "utf8");

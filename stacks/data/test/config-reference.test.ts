@@ -9,9 +9,9 @@ import {
   referenceSection,
   renderKeyTable,
   stackFileKeys,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import { DATA_CONFIG_KEYS, readDataStackConfig } from "../src/config";
-import { PRODUCTION_TABLES } from "@dynamodb-platform/table-specs";
+import { PRODUCTION_TABLES } from "@dynamodb-platform/platform";
 const STACK_DIR = path.join(__dirname, "..");
 const REFERENCE = fs.readFileSync(path.join(__dirname, "../../../docs/configuration.md"), "utf8");
 const PROJECT = readStackFiles(STACK_DIR, "prod").project;

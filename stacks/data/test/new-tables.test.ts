@@ -1,4 +1,4 @@
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/platform";
 import { CONTRIBUTOR_INSIGHTS, TABLE, optionsOf, resourcesOfType, runDataStack } from "./run-data-stack";
 
 /** A table the platform adds later: it exists nowhere yet. */

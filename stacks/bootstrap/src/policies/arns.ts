@@ -5,7 +5,7 @@ import {
   dashboardName,
   systemErrorsAlarmName,
   userErrorsAlarmName,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import type { ServedStack } from "../served-stacks";
 
 // Every name below comes from the rule the served stack itself names the resource with (stack-config).
