@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DATA_PROJECT } from "@dynamodb-platform/platform";
-import type { StackProgram } from "./program-runner";
+import type { StackProgram } from "@dynamodb-platform/program-runner";
 import { planStacks } from "./plan-stacks";
 import { discoverStackProjects, loadStackProgram } from "./stack-projects";
 

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { DATA_PROJECT } from "@dynamodb-platform/platform";
-import { MOCK_ACCOUNT_ID, resourcesOfType, type ProgramRun, type RegisteredResource, type StackProgram } from "./program-runner";
+import { MOCK_ACCOUNT_ID, resourcesOfType, type ProgramRun, type RegisteredResource, type StackProgram } from "@dynamodb-platform/program-runner";
 import type { ContributorInsightsMode, GlobalIndexSpec, KeyAttribute, StreamViewType } from "@dynamodb-platform/platform";
 import { ConfigError, StackFileError, readStackFiles } from "@dynamodb-platform/platform";
 import { StackPlanFailure, planStacks } from "./plan-stacks";

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { cloudResources, sortedResources } from "./program-runner";
+import { cloudResources, sortedResources } from "@dynamodb-platform/program-runner";
 import type { PlannedStack } from "./plan-stacks";
 import { shortType, summarize } from "./summarize";
 

@@ -1,4 +1,4 @@
-import { MOCK_ORGANIZATION, runProgram, type ProgramRun, type StackProgram } from "./program-runner";
+import { MOCK_ORGANIZATION, runProgram, type ProgramRun, type StackProgram } from "@dynamodb-platform/program-runner";
 import type { StackProject } from "./stack-projects";
 
 /** A stack that could not be planned: names the project and keeps the program's own error. */

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DATA_PROJECT } from "@dynamodb-platform/platform";
-import type { StackProgram } from "./program-runner";
+import type { StackProgram } from "@dynamodb-platform/program-runner";
 import { parse } from "yaml";
 
 export interface StackProject {

@@ -1,5 +1,5 @@
 import { loadPolicy } from "@cloud-copilot/iam-policy";
-import type { RegisteredResource } from "./program-runner";
+import type { RegisteredResource } from "@dynamodb-platform/program-runner";
 
 type Inputs = Record<string, unknown>;
 

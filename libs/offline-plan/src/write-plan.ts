@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { sortedResources } from "./program-runner";
+import { sortedResources } from "@dynamodb-platform/program-runner";
 import type { PlannedStack } from "./plan-stacks";
 
 /** One JSON file per project: `<dir>/<project>.json`, stable for review and diffing. */

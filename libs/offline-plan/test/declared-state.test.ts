@@ -1,4 +1,4 @@
-import type { ProgramRun, RegisteredResource } from "../src/program-runner";
+import type { ProgramRun, RegisteredResource } from "@dynamodb-platform/program-runner";
 import { declaredStateOf } from "../src";
 
 /** A registered resource as the program runner records it. */

@@ -76,7 +76,7 @@ describe("changed files → the production stacks CI deploys", () => {
     ["the operator tools' live-account core", ["libs/operator-tools/src/live-account/live-table.ts"], []],
     ["the pre-flight command (an operator tool, not part of the bootstrap program)", ["libs/operator-tools/src/preflight/preflight.ts"], []],
     ["the offline plan", ["libs/offline-plan/src/plan-stacks.ts"], []],
-    ["the program runner the tests and the offline plan use", ["libs/offline-plan/src/program-runner/run-program.ts"], []],
+    ["the program runner the tests and the offline plan use", ["libs/program-runner/src/run-program.ts"], []],
     ["this command", ["libs/pipeline/src/select.ts"], []],
     ["a pipeline check", ["libs/pipeline/test/workflow.test.ts"], []],
     ["the bootstrap stack (run by hand once per account, never by CI)", ["stacks/bootstrap/src/program.ts"], []],

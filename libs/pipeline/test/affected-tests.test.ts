@@ -22,18 +22,18 @@ function testsAfterEditing(...files: string[]): string[] {
 describe("nx affected -t test selects the tests that read an edited workspace file", () => {
   test("the workflow: the pipeline tests, not the stacks' own", () => {
     const selected = testsAfterEditing(".github/workflows/infra.yml");
-    expect(selected).toContain(project("deploy-pipeline"));
+    expect(selected).toContain(project("pipeline"));
     expect(selected).not.toContain(project("data"));
   });
 
   test("the policy pack's entry, which the pipeline checks start as the CLI does: the pipeline tests", () => {
-    expect(testsAfterEditing("libs/policies/pack/index.js")).toContain(project("deploy-pipeline"));
+    expect(testsAfterEditing("libs/policies/pack/index.js")).toContain(project("pipeline"));
   });
 
   test("nx.json: every project's tests (Nx hashes nx.json into every task), so the Nx target checks too", () => {
     const everyTest = workspace.plan(["run-many", "-t", "test"]).tasks.map((task) => task.replace(/:test$/, ""));
     expect(testsAfterEditing("nx.json")).toEqual(everyTest);
-    expect(everyTest).toContain(project("deploy-pipeline"));
+    expect(everyTest).toContain(project("pipeline"));
   });
 
   test("the data stack's Pulumi.prod.yaml: the data stack's tests and every test that reads that file", () => {
@@ -42,36 +42,35 @@ describe("nx affected -t test selects the tests that read an edited workspace fi
       expect.arrayContaining(
         [
           "data",
-          "live-account", // readStackContext
+          "operator-tools", // verify, adoption-report and cost-report read the data stack's context
           "replacement-guard", // the guard's data stack context
-          "verify",
-          "adoption-report",
-          "cost-report",
           "testing", // example outputs derived from the stack file
           "bootstrap", // the stacks it serves
           "offline-plan",
           "policies", // policy config from the stack files
-          "deploy-pipeline", // the Nx targets write the policy config from it
+          "pipeline", // the Nx targets write the policy config from it
         ].map(project),
       ),
     );
     // Tests that read no stack file stay cached.
-    for (const untouched of ["stack-config", "table-specs", "permission-matrix"]) expect(selected).not.toContain(project(untouched));
+    for (const untouched of ["platform", "access-policy", "program-runner"]) expect(selected).not.toContain(project(untouched));
   });
 
   test("a stack's package.json (its Nx Pulumi targets): the pipeline tests", () => {
     const selected = testsAfterEditing("stacks/monitoring/package.json");
-    expect(selected).toEqual(expect.arrayContaining([project("monitoring"), project("deploy-pipeline")]));
-    expect(selected).not.toContain(project("data"));
+    expect(selected).toEqual(expect.arrayContaining([project("monitoring"), project("pipeline")]));
+    // The data stack's tests are selected too: its adoption runbook test loads the operator tools,
+    // which plan every stack offline. The stacks' shared rules and the run-by-hand bootstrap are not.
+    for (const untouched of ["bootstrap", "platform", "tags"]) expect(selected).not.toContain(project(untouched));
   });
 
   test("the README: only the pipeline tests that run its commands, so no stack deploys", () => {
     const selected = testsAfterEditing("README.md");
-    expect(selected).toEqual([project("deploy-pipeline")]);
+    expect(selected).toEqual([project("pipeline")]);
   });
 
   test("a decision record: only the pipeline tests that check it against the code (role table, policy list), so no stack deploys", () => {
-    expect(testsAfterEditing("docs/decisions/policy-pack.md")).toEqual([project("deploy-pipeline")]);
-    expect(testsAfterEditing("docs/decisions/ci-identities.md")).toEqual([project("deploy-pipeline")]);
+    expect(testsAfterEditing("docs/decisions/policy-pack.md")).toEqual([project("pipeline")]);
+    expect(testsAfterEditing("docs/decisions/ci-identities.md")).toEqual([project("pipeline")]);
   });
 });

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { ProgramRunFailure, runProgram, type RunOptions } from "@dynamodb-platform/offline-plan/program-runner";
+import { ProgramRunFailure, runProgram, type RunOptions } from "@dynamodb-platform/program-runner";
 import { engineConfig } from "../src/config";
 import { readDataStack, readDataStackName } from "../src/data-contract";
 

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceNamed, runProgram } from "@dynamodb-platform/offline-plan/program-runner";
+import { resourceNamed, runProgram } from "@dynamodb-platform/program-runner";
 import { tagEveryResource, type MandatoryTags } from "../src";
 
 const mandatory: MandatoryTags = { Environment: "test", Team: "platform", CostCenter: "CC-1" };

@@ -1,6 +1,6 @@
 import type { ContributorInsightsMode, DataStackOutputs } from "@dynamodb-platform/platform";
 import { readStackContext } from "@dynamodb-platform/platform";
-import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/offline-plan/program-runner";
+import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/program-runner";
 
 export interface ExampleOutputsOptions {
   /** Physical table names by logical key. */

@@ -1,4 +1,4 @@
-import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import {
   ALLOW_LISTS,
   disagreement,

@@ -1,5 +1,5 @@
 import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
-import { expectRunFailure, resourcesOfType } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure, resourcesOfType } from "@dynamodb-platform/program-runner";
 import { ROLE, runAccessStack } from "./run-access-stack";
 
 /**

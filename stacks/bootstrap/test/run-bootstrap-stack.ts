@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { runProgram, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { bootstrapProgram } from "../src/program";
 
 export const STACKS = ["dev", "prod"] as const;

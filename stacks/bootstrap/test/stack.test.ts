@@ -1,4 +1,4 @@
-import { cloudResources, expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { cloudResources, expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { REPOSITORY_VARIABLES } from "@dynamodb-platform/platform";
 import { awsTypeDeclaresTags } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, runBootstrapStack } from "./run-bootstrap-stack";

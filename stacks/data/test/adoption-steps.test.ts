@@ -1,4 +1,4 @@
-import { expectRunFailure } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure } from "@dynamodb-platform/program-runner";
 import { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/platform";
 import { CONTRIBUTOR_INSIGHTS, TABLE, optionsOf, resourcesOfType, runDataStack } from "./run-data-stack";
 import { planAdoption, touches, type PlannedStep } from "./step-changes";

@@ -1,4 +1,4 @@
-import { expectRunFailure } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure } from "@dynamodb-platform/program-runner";
 import { cloudResources, runDataStack } from "./run-data-stack";
 
 const failureOf = (overrides: Record<string, string | undefined>) => expectRunFailure(runDataStack("dev", overrides));

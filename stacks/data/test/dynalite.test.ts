@@ -6,7 +6,7 @@ import {
   QueryCommand,
   type CreateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
-import type { RegisteredResource } from "@dynamodb-platform/offline-plan/program-runner";
+import type { RegisteredResource } from "@dynamodb-platform/program-runner";
 import { startDynalite, type LocalDynamoDb } from "@dynamodb-platform/testing";
 import { runDataStack, tablesByKey, TABLE, resourcesOfType } from "./run-data-stack";
 

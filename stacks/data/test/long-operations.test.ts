@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { expectRunFailure } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure } from "@dynamodb-platform/program-runner";
 import { JOB_TIME_LIMIT_VARIABLE, longOperationRefusal } from "../src/adoption/long-operations";
 import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
 

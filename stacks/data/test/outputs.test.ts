@@ -1,5 +1,5 @@
 import { validateDataStackOutputs } from "@dynamodb-platform/platform";
-import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/offline-plan/program-runner";
+import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/program-runner";
 import { runDataStack } from "./run-data-stack";
 
 describe("data stack outputs", () => {

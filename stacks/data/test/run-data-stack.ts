@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { cloudResources, resourcesOfType, runProgram, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/offline-plan/program-runner";
+import { cloudResources, resourcesOfType, runProgram, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
 import { dataProgram } from "../src/program";
 import type { TableSpec } from "@dynamodb-platform/platform";
 

@@ -1,6 +1,6 @@
 import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
 import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/platform";
-import { expectRunFailure } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure } from "@dynamodb-platform/program-runner";
 
 function generatedSpecs(count: number): TableSpec[] {
   return Array.from({ length: count }, (_, i) => ({ key: `table${i}`, hashKey: { name: "id", type: "S" } }));

@@ -1,4 +1,4 @@
-import type { ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import type { ProgramRun } from "@dynamodb-platform/program-runner";
 import { CONTRIBUTOR_INSIGHTS, STACKS, TABLE, resourcesOfType, runDataStack, tablesByKey } from "./run-data-stack";
 
 describe.each(STACKS)("data stack tables (%s)", (stack) => {

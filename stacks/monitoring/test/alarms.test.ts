@@ -1,5 +1,5 @@
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
-import { resourcesOfType, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/offline-plan/program-runner";
+import { resourcesOfType, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
 import { ALARM, STACKS, TOPIC_POLICY, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";
 
 type Query = Record<string, unknown>;

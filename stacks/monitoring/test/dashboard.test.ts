@@ -1,7 +1,7 @@
 import { dataStackName } from "@dynamodb-platform/platform";
 import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
-import { expectRunFailure, MOCK_ORGANIZATION, resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { expectRunFailure, MOCK_ORGANIZATION, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { dashboardLimitProblems } from "../src/dashboard/limits";
 import { operatorDashboard } from "../src/dashboard/operator-dashboard";
 import { ALARM, STACKS, dataOutputsFor, runMonitoringStack } from "./run-monitoring-stack";

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { dataStackName } from "@dynamodb-platform/platform";
 import { exampleOutputsForStack } from "@dynamodb-platform/testing";
-import { MOCK_ORGANIZATION, runProgram, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { MOCK_ORGANIZATION, runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { monitoringProgram } from "../src/program";
 
 export const STACKS = ["dev", "prod"] as const;

@@ -1,4 +1,4 @@
-import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { decide } from "./topic-access";
 import { STACKS, TOPIC, TOPIC_POLICY, runMonitoringStack } from "./run-monitoring-stack";
 

@@ -46,7 +46,7 @@ describe("drift-report, as the stacks' drift target runs it in a stack folder", 
     const { status, stdout, stderr } = spawnSync(process.execPath, ["--require", "@swc-node/register", CLI, "--stack", "prod", "--preview-exit", previewExit, file], {
       cwd: folder,
       encoding: "utf8",
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, "..", "..", "..", "node_modules") },
+      env: { ...process.env, NODE_PATH: path.resolve(__dirname, "..", "..", "..", "..", "node_modules") },
     });
     return { status, stdout, stderr };
   };

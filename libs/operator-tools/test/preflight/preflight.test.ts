@@ -1,7 +1,7 @@
 import { IAMClient, SimulatePrincipalPolicyCommand, type EvaluationResult, type SimulatePrincipalPolicyCommandInput } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
-import type { ProgramRun } from "@dynamodb-platform/offline-plan/program-runner";
+import type { ProgramRun } from "@dynamodb-platform/program-runner";
 import { awsError, simulate } from "@dynamodb-platform/testing";
 import { main } from "../../src/preflight/main";
 import { runBootstrapStack } from "@dynamodb-platform/bootstrap/test/run-bootstrap-stack";

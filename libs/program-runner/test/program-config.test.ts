@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import { pulumiConfigSource, readRegion, requireText, type StackConfigKeys } from "@dynamodb-platform/platform";
-import { expectRunFailure, runProgram } from "../src/program-runner";
+import { expectRunFailure, runProgram } from "../src";
 
 /** The keys the little program below declares, as a stack's config.ts does. */
 const KEYS: StackConfigKeys = ["aws:region", "team", "systemErrorsThreshold"].map((key) => ({ key, type: "text", default: "required", description: key }));

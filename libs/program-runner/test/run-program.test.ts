@@ -2,7 +2,7 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { readStackFiles } from "@dynamodb-platform/platform";
-import { ProgramRunFailure, runProgram } from "../src/program-runner";
+import { ProgramRunFailure, runProgram } from "../src";
 
 const stackDir = path.join(__dirname, "fixture");
 
