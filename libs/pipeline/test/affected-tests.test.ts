@@ -59,9 +59,7 @@ describe("nx affected -t test selects the tests that read an edited workspace fi
   test("a stack's package.json (its Nx Pulumi targets): the pipeline tests", () => {
     const selected = testsAfterEditing("stacks/monitoring/package.json");
     expect(selected).toEqual(expect.arrayContaining([project("monitoring"), project("pipeline")]));
-    // The data stack's tests are selected too: its adoption runbook test loads the operator tools,
-    // which plan every stack offline. The stacks' shared rules and the run-by-hand bootstrap are not.
-    for (const untouched of ["bootstrap", "platform", "tags"]) expect(selected).not.toContain(project(untouched));
+    expect(selected).not.toContain(project("data"));
   });
 
   test("the README: only the pipeline tests that run its commands, so no stack deploys", () => {

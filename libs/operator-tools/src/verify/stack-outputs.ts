@@ -75,7 +75,7 @@ export function validateAccessOutputs(subject: string, outputs: Record<string, u
   });
 }
 
-/** The data stack's outputs, by the data stack's own contract (data-contract's validator). */
+/** The data stack's outputs, by the data stack's own contract (the platform's data-contract validator). */
 export function validateDataOutputs(subject: string, outputs: Record<string, unknown>): DataStackOutputs {
   try {
     return validateDataStackOutputs(subject, outputs);

@@ -51,7 +51,7 @@ export interface Call {
   readonly source: string;
 }
 
-/** Who runs each operation (libs/platform: previews and verify read-only, the rest as the stack's deploy role). */
+/** Who runs each operation (libs/platform/src/deploy-identities: previews and verify read-only, the rest as the stack's deploy role). */
 export function runnerOf(call: Pick<Call, "operation" | "stack">): Runner {
   return call.operation === "preview" || call.operation === "verify" ? "preview" : call.stack;
 }

@@ -8,7 +8,7 @@ import {
 } from "@dynamodb-platform/platform";
 import type { ServedStack } from "../served-stacks";
 
-// Every name below comes from the rule the served stack itself names the resource with (stack-config).
+// Every name below comes from the rule the served stack itself names the resource with (libs/platform/src/config/naming.ts).
 
 /** Where the roles live: the account and partition the caller's credentials belong to. */
 export interface Account {

@@ -4,12 +4,12 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient, ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { parse } from "yaml";
-import { buildAdoptionReport, renderText } from "@dynamodb-platform/operator-tools/adoption-report";
+import { buildAdoptionReport, renderText } from "../../src/adoption-report";
 import { checkPreview, passes, type GuardContext, type PreviewDocument, type PreviewStep } from "@dynamodb-platform/replacement-guard";
 import type { DataLossAccepted, DataLossProperty } from "@dynamodb-platform/platform";
 import { serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
-import { ADOPTION_STEPS, type AdoptionStep } from "../src/adoption/adoption-steps";
-import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
+import { ADOPTION_STEPS, type AdoptionStep } from "@dynamodb-platform/data/src/adoption/adoption-steps";
+import { TABLE, resourcesOfType, runDataStack } from "@dynamodb-platform/data/test/run-data-stack";
 
 /**
  * The adoption runbook on a recorded "before" account: the adoption report is run once, then each
