@@ -168,6 +168,7 @@ export function deployedEnvironment() {
         tableNames: { events: "events-dev", sessions: "sessions-dev", users: "users-dev" },
         tableArns: { events: tableArn("events-dev"), sessions: tableArn("sessions-dev"), users: tableArn("users-dev") },
         streamArns: { events: `${tableArn("events-dev")}/stream/2026-01-01T00:00:00.000` },
+        contributorInsightsModes: { events: "ACCESSED_AND_THROTTLED_KEYS" },
       },
     },
     monitoring: {

@@ -192,7 +192,15 @@ async function deploy(): Promise<Record<string, StackOutputsResult>> {
   const userErrors = declared.alarms.find((alarm) => alarm.name.startsWith("usererrors-"))!;
   const keyOf = (alarm: DeclaredAlarm) => declared.tables.find((table) => alarm.name === `systemerrors-${table.key}-dev`)!.key;
   return {
-    data: { deployed: true, outputs: { tableNames: byKey((t) => t.name), tableArns: byKey((t) => t.arn), streamArns: byKey((t) => t.stream) } },
+    data: {
+      deployed: true,
+      outputs: {
+        tableNames: byKey((t) => t.name),
+        tableArns: byKey((t) => t.arn),
+        streamArns: byKey((t) => t.stream),
+        contributorInsightsModes: Object.fromEntries(declared.tables.flatMap((table) => (table.contributorInsights ? [[table.key, table.contributorInsights]] : []))),
+      },
+    },
     monitoring: {
       deployed: true,
       outputs: {
