@@ -1,4 +1,4 @@
-import type { AccessKind } from "@dynamodb-platform/stack-config";
+import type { AccessKind } from "@dynamodb-platform/platform";
 import { LIST_STREAMS_ACTION, READ_ITEM_ACTIONS, STREAM_READ_ACTIONS, WRITE_ITEM_ACTIONS } from "./actions";
 import { allow, type Statement } from "./policy-document";
 

@@ -2,7 +2,7 @@ import { execSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DATA_PROJECT } from "@dynamodb-platform/data-contract";
+import { DATA_PROJECT } from "@dynamodb-platform/platform";
 import type { StackProgram } from "@dynamodb-platform/program-runner";
 import { planStacks } from "./plan-stacks";
 import { discoverStackProjects, loadStackProgram } from "./stack-projects";

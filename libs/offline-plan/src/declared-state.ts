@@ -1,8 +1,8 @@
 import * as path from "node:path";
-import { DATA_PROJECT } from "@dynamodb-platform/data-contract";
+import { DATA_PROJECT } from "@dynamodb-platform/platform";
 import { MOCK_ACCOUNT_ID, resourcesOfType, type ProgramRun, type RegisteredResource, type StackProgram } from "@dynamodb-platform/program-runner";
-import type { ContributorInsightsMode, GlobalIndexSpec, KeyAttribute, StreamViewType } from "@dynamodb-platform/table-specs";
-import { ConfigError, StackFileError, readStackFiles } from "@dynamodb-platform/stack-config";
+import type { ContributorInsightsMode, GlobalIndexSpec, KeyAttribute, StreamViewType } from "@dynamodb-platform/platform";
+import { ConfigError, StackFileError, readStackFiles } from "@dynamodb-platform/platform";
 import { StackPlanFailure, planStacks } from "./plan-stacks";
 import { discoverStackProjects, loadStackProgram, type StackProject } from "./stack-projects";
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DATA_PROJECT } from "@dynamodb-platform/data-contract";
+import { DATA_PROJECT } from "@dynamodb-platform/platform";
 import type { StackProgram } from "@dynamodb-platform/program-runner";
 import { parse } from "yaml";
 

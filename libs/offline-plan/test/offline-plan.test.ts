@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { cloudResources, resourcesOfType } from "@dynamodb-platform/program-runner";
-import { qualify } from "@dynamodb-platform/stack-config";
+import { qualify } from "@dynamodb-platform/platform";
 import { isTaggableAwsType, MANDATORY_TAG_CONFIG_KEYS } from "@dynamodb-platform/tags";
 import { awsTypeDeclaresTags } from "@dynamodb-platform/testing";
 import {

@@ -1,9 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT } from "@dynamodb-platform/data-contract";
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
-import { ENVIRONMENT_SUFFIX_KEY, qualify, readStackFiles } from "@dynamodb-platform/stack-config";
+import { ADOPT_EXISTING_TABLES_KEY, DATA_PROJECT, ENVIRONMENT_SUFFIX_KEY, PRODUCTION_TABLES, qualify, readStackFiles, type TableSpec } from "@dynamodb-platform/platform";
 import type { PolicyPackConfig } from "./evaluate";
 import { namesCarryEnvironmentSuffix } from "./rules/naming";
 

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { policyConfigFor } from "../src";
-import type { TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/platform";
 
 const stacks = path.join(__dirname, "..", "..", "..", "stacks");
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockResourceState, type MockCloud } from "./mock-cloud";
-import { qualify, readStackFiles } from "@dynamodb-platform/stack-config";
+import { qualify, readStackFiles } from "@dynamodb-platform/platform";
 
 /** A stack's program: what its `index.ts` exports for the Pulumi runtime to call. */
 export type StackProgram = () => Promise<object>;

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
-import { pulumiConfigSource, readRegion, requireText, type StackConfigKeys } from "@dynamodb-platform/stack-config";
+import { pulumiConfigSource, readRegion, requireText, type StackConfigKeys } from "@dynamodb-platform/platform";
 import { expectRunFailure, runProgram } from "../src";
 
 /** The keys the little program below declares, as a stack's config.ts does. */

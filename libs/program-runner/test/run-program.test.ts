@@ -1,12 +1,12 @@
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { readStackFiles } from "@dynamodb-platform/stack-config";
+import { readStackFiles } from "@dynamodb-platform/platform";
 import { ProgramRunFailure, runProgram } from "../src";
 
 const stackDir = path.join(__dirname, "fixture");
 
-describe("readStackFiles (stack-config), which reads the stack folder for runProgram", () => {
+describe("readStackFiles (platform), which reads the stack folder for runProgram", () => {
   test("qualifies keys with the project and passes values as the engine does (strings, JSON for lists)", () => {
     expect(readStackFiles(stackDir, "dev")).toEqual({
       project: "runner-fixture",

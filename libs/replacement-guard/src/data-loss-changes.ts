@@ -1,4 +1,4 @@
-import type { DataLossProperty } from "@dynamodb-platform/table-specs";
+import type { DataLossProperty } from "@dynamodb-platform/platform";
 import type { PreviewStep } from "./preview-document";
 import { block, changedPaths, newValues, oldValues, under, type ChangedPath } from "./table-diff";
 

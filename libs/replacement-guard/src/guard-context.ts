@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import { qualify, readEnvironmentSuffix, readStackFiles, type ConfigSource } from "@dynamodb-platform/stack-config";
-import { PRODUCTION_TABLES, readDataLossAccepted, type DataLossAccepted } from "@dynamodb-platform/table-specs";
+import { qualify, readEnvironmentSuffix, readStackFiles, type ConfigSource } from "@dynamodb-platform/platform";
+import { PRODUCTION_TABLES, readDataLossAccepted, type DataLossAccepted } from "@dynamodb-platform/platform";
 
 /** The data stack's folder: this file is libs/replacement-guard/src/guard-context.ts. */
 const DATA_STACK_DIR = path.resolve(__dirname, "../../../stacks/data");

@@ -1,4 +1,4 @@
-import { BILLING_PROPERTIES, STREAM_PROPERTIES, type DataLossProperty } from "@dynamodb-platform/table-specs";
+import { BILLING_PROPERTIES, STREAM_PROPERTIES, type DataLossProperty } from "@dynamodb-platform/platform";
 import type { GuardContext } from "./guard-context";
 import type { PreviewDocument, PreviewStep } from "./preview-document";
 import { propertyLosses } from "./data-loss-changes";

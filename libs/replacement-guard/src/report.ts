@@ -1,4 +1,4 @@
-import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, dataLossAcceptedLines, type DataLossProperty } from "@dynamodb-platform/table-specs";
+import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, dataLossAcceptedLines, type DataLossProperty } from "@dynamodb-platform/platform";
 import type { GuardContext } from "./guard-context";
 import { passes, type GuardResult } from "./guard";
 

@@ -18,7 +18,7 @@ export function isTableStep(step: PreviewStep): boolean {
   return stepType(step) === DYNAMODB_TABLE;
 }
 
-/** The table's logical key from its resource name `table-{key}-{environmentSuffix}` (stack-config's rule). */
+/** The table's logical key from its resource name `table-{key}-{environmentSuffix}` (the platform's naming rule). */
 export function tableKey(resourceName: string, environmentSuffix: string): string {
   const prefix = "table-";
   const suffix = `-${environmentSuffix}`;

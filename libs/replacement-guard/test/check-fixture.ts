@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { DataLossAccepted } from "@dynamodb-platform/table-specs";
+import type { DataLossAccepted } from "@dynamodb-platform/platform";
 import { checkPreview, parsePreviewDocument, type GuardContext, type GuardResult } from "../src";
 
 export const fixture = (name: string): string => path.join(__dirname, "fixtures", `${name}.json`);

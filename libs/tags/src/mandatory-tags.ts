@@ -1,4 +1,4 @@
-import { ConfigError, qualifiedKey, requireText, type ConfigKeySpec, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { ConfigError, qualifiedKey, requireText, type ConfigKeySpec, type ConfigSource } from "@dynamodb-platform/platform";
 
 /** Tag key on AWS → config key in every stack's Pulumi.<stack>.yaml. */
 export const MANDATORY_TAG_CONFIG_KEYS = {

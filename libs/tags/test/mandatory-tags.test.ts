@@ -1,4 +1,4 @@
-import type { ConfigSource } from "@dynamodb-platform/stack-config";
+import type { ConfigSource } from "@dynamodb-platform/platform";
 import { readMandatoryTags } from "../src";
 
 const valid = { environment: "production", team: "analytics-platform", costCenter: "CC-4471" };

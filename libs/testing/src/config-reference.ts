@@ -9,7 +9,7 @@ import {
   renderKeyTable,
   stackFileKeys,
   type StackConfigKeys,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 
 const REFERENCE_FILE = path.join(__dirname, "..", "..", "..", "docs", "configuration.md");
 

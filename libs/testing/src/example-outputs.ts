@@ -1,5 +1,5 @@
-import type { ContributorInsightsMode, DataStackOutputs } from "@dynamodb-platform/data-contract";
-import { readStackContext } from "@dynamodb-platform/live-account";
+import type { ContributorInsightsMode, DataStackOutputs } from "@dynamodb-platform/platform";
+import { readStackContext } from "@dynamodb-platform/platform";
 import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/program-runner";
 
 export interface ExampleOutputsOptions {

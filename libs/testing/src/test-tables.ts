@@ -1,9 +1,9 @@
-import type { TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/platform";
 
 /**
  * The tables every test runs the stacks and tools with, owned by the tests: one feature each
  * (a stream with contributor insights, a GSI, PITR), all existing in production. The production
- * list is pinned in one place only, libs/table-specs/test/production-tables.test.ts.
+ * list is pinned in one place only, libs/platform/test/production-tables.test.ts.
  */
 export const TEST_TABLES: readonly TableSpec[] = [
   {

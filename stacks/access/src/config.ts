@@ -1,4 +1,4 @@
-import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/data-contract";
+import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/platform";
 import {
   ENVIRONMENT_SUFFIX_KEY_SPEC,
   REGION_KEY_SPEC,
@@ -7,7 +7,7 @@ import {
   readRegion,
   type ConfigSource,
   type StackConfigKeys,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { TRUSTED_PRINCIPALS_KEY, readTrustedPrincipals, type TrustedPrincipals } from "./trusted-principals";
 

@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { readDataStack } from "@dynamodb-platform/data-contract";
+import { readDataStack } from "@dynamodb-platform/platform";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { TableAccessRoles } from "./components/table-access-roles";
 import { readAccessStackConfig } from "./config";
-import type { AccessKind } from "@dynamodb-platform/stack-config";
+import type { AccessKind } from "@dynamodb-platform/platform";
 import { accountRoot } from "./trusted-principals";
 
 type ByTableAndKind<T> = Record<string, Record<AccessKind, T>>;

@@ -1,4 +1,4 @@
-import { accessRoleName, type AccessKind } from "@dynamodb-platform/stack-config";
+import { accessRoleName, type AccessKind } from "@dynamodb-platform/platform";
 
 /** CreateRole's RoleName: "Maximum length of 64" (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
 export const MAX_ROLE_NAME_LENGTH = 64;

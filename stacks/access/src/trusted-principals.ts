@@ -1,4 +1,4 @@
-import { ConfigError, optionalStringList, qualifiedKey, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { ConfigError, optionalStringList, qualifiedKey, type ConfigSource } from "@dynamodb-platform/platform";
 
 /** Who may assume a role: IAM principals (account roots, roles) or AWS services. */
 export interface TrustedPrincipals {

@@ -8,7 +8,7 @@ import {
   type Cell,
   type MatrixRole,
   type ResourceKind,
-} from "@dynamodb-platform/permission-matrix";
+} from "@dynamodb-platform/access-policy/matrix";
 import { ROLE_POLICY, STACKS, dataOutputsFor, runAccessStack } from "./run-access-stack";
 import { simulate } from "@dynamodb-platform/testing";
 

@@ -1,4 +1,4 @@
-import { REGION_KEY_SPEC, pulumiConfigSource, readRegion, type ConfigSource, type StackConfigKeys } from "@dynamodb-platform/stack-config";
+import { REGION_KEY_SPEC, pulumiConfigSource, readRegion, type ConfigSource, type StackConfigKeys } from "@dynamodb-platform/platform";
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { GITHUB_OIDC_PROVIDER_KEY, GITHUB_REPOSITORY_KEY, readGithubOidcProviderArn, readGithubRepository } from "./github";
 import { SERVED_STACKS_KEY, readServedStacks, type ServedStack } from "./served-stacks";

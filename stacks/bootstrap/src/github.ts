@@ -1,5 +1,5 @@
-import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/stack-config";
-import { DEPLOY_ENVIRONMENT, DRIFT_CHECK_BRANCH } from "@dynamodb-platform/deploy-identities";
+import { ConfigError, qualifiedKey, requireText, type ConfigSource } from "@dynamodb-platform/platform";
+import { DEPLOY_ENVIRONMENT, DRIFT_CHECK_BRANCH } from "@dynamodb-platform/platform";
 
 export const GITHUB_REPOSITORY_KEY = "githubRepository";
 export const GITHUB_OIDC_PROVIDER_KEY = "githubOidcProviderArn";

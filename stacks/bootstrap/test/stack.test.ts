@@ -1,5 +1,5 @@
 import { cloudResources, expectRunFailure, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";
-import { REPOSITORY_VARIABLES } from "@dynamodb-platform/deploy-identities";
+import { REPOSITORY_VARIABLES } from "@dynamodb-platform/platform";
 import { awsTypeDeclaresTags } from "@dynamodb-platform/testing";
 import { ROLE, STACKS, runBootstrapStack } from "./run-bootstrap-stack";
 import { ACCOUNT, BUCKET, policyOf, trustOf } from "./role-matrix";

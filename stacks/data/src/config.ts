@@ -1,4 +1,4 @@
-import { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/data-contract";
+import { ADOPT_EXISTING_TABLES_KEY, EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/platform";
 import {
   ConfigError,
   ENVIRONMENT_SUFFIX_KEY_SPEC,
@@ -11,9 +11,9 @@ import {
   requireBoolean,
   type ConfigSource,
   type StackConfigKeys,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
-import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/table-specs";
+import { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, readDataLossAccepted, type DataLossAccepted, type TableSpec } from "@dynamodb-platform/platform";
 import { ADOPTION_STEP_KEY, ADOPTION_STEPS, isAdoptionStep, type AdoptionStep } from "./adoption/adoption-steps";
 
 /** Every key the data stack reads (the configuration reference lists them; others stop the run). */

@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagEveryResource } from "@dynamodb-platform/tags";
-import type { DataStackOutputs } from "@dynamodb-platform/data-contract";
+import type { DataStackOutputs } from "@dynamodb-platform/platform";
 import { DynamoTables } from "./components/dynamodb-tables";
 import { readDataStackConfig } from "./config";
 import { longOperationRefusal } from "./adoption/long-operations";
-import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/table-specs";
+import { PRODUCTION_TABLES, type TableSpec } from "@dynamodb-platform/platform";
 
 export type DataStackExports = { [K in keyof DataStackOutputs]: pulumi.Output<DataStackOutputs[K]> };
 

@@ -1,5 +1,5 @@
 import { expectRunFailure } from "@dynamodb-platform/program-runner";
-import { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/table-specs";
+import { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/platform";
 import { CONTRIBUTOR_INSIGHTS, TABLE, optionsOf, resourcesOfType, runDataStack } from "./run-data-stack";
 import { planAdoption, touches, type PlannedStep } from "./step-changes";
 

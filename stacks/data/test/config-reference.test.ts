@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ENVIRONMENT_KEYS, fileConfigSource, referenceSection, renderKeyTable } from "@dynamodb-platform/stack-config";
+import { ENVIRONMENT_KEYS, fileConfigSource, referenceSection, renderKeyTable } from "@dynamodb-platform/platform";
 import { TEST_TABLES, describeConfigurationReference } from "@dynamodb-platform/testing";
 import { DATA_CONFIG_KEYS, readDataStackConfig } from "../src/config";
 

@@ -1,4 +1,4 @@
-import type { TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/platform";
 import { TEST_TABLES } from "@dynamodb-platform/testing";
 import { CONTRIBUTOR_INSIGHTS, TABLE, optionsOf, resourcesOfType, runDataStack } from "./run-data-stack";
 

@@ -1,4 +1,4 @@
-import { validateDataStackOutputs } from "@dynamodb-platform/data-contract";
+import { validateDataStackOutputs } from "@dynamodb-platform/platform";
 import { MOCK_ACCOUNT_ID, MOCK_STREAM_LABEL } from "@dynamodb-platform/program-runner";
 import { runDataStack } from "./run-data-stack";
 

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { cloudResources, resourcesOfType, runProgram, type ProgramRun, type RegisteredResource } from "@dynamodb-platform/program-runner";
 import { dataProgram } from "../src/program";
-import type { TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/platform";
 
 export const STACKS = ["dev", "prod"] as const;
 export const TABLE = "aws:dynamodb/table:Table";

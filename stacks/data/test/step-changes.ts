@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { ADOPTION_STEPS, type AdoptionStep } from "../src/adoption/adoption-steps";
-import { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/table-specs";
+import { BILLING_PROPERTIES, INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/platform";
 import { optionsOf, runDataStack, tablesByKey } from "./run-data-stack";
 
 /** Every table input an adoption `pulumi up` could send to AWS in a table update. */

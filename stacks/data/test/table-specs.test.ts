@@ -1,5 +1,5 @@
 import { TABLE, resourcesOfType, runDataStack } from "./run-data-stack";
-import type { TableSpec } from "@dynamodb-platform/table-specs";
+import type { TableSpec } from "@dynamodb-platform/platform";
 import { TEST_TABLES } from "@dynamodb-platform/testing";
 import { expectRunFailure } from "@dynamodb-platform/program-runner";
 

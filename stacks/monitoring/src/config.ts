@@ -1,4 +1,4 @@
-import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/data-contract";
+import { DATA_STACK_KEY_SPEC, readDataStackName } from "@dynamodb-platform/platform";
 import {
   ALARM_TOPIC_KMS_KEY_ARN_KEY,
   ConfigError,
@@ -20,7 +20,7 @@ import {
   readRegion,
   type ConfigSource,
   type StackConfigKeys,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import { MANDATORY_TAG_KEY_SPECS, readMandatoryTags, type MandatoryTags } from "@dynamodb-platform/tags";
 import { MAX_METRICS_INSIGHTS_DATAPOINTS, validateMetricsInsightsWindow } from "./alarms/evaluation-window";
 import { validateAlarmTopicKmsKeyArn } from "./topic/kms-key-arn";

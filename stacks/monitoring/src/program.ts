@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { readDataStack } from "@dynamodb-platform/data-contract";
+import { readDataStack } from "@dynamodb-platform/platform";
 import { tagEveryResource } from "@dynamodb-platform/tags";
 import { DynamoDbAlarms } from "./components/dynamodb-alarms";
 import { readMonitoringStackConfig } from "./config";

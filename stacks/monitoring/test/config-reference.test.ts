@@ -1,4 +1,4 @@
-import { fileConfigSource } from "@dynamodb-platform/stack-config";
+import { fileConfigSource } from "@dynamodb-platform/platform";
 import { describeConfigurationReference } from "@dynamodb-platform/testing";
 import { MONITORING_CONFIG_KEYS, readMonitoringStackConfig } from "../src/config";
 

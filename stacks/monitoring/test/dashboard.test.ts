@@ -1,4 +1,4 @@
-import { dataStackName } from "@dynamodb-platform/data-contract";
+import { dataStackName } from "@dynamodb-platform/platform";
 import { exampleDataStackOutputs } from "@dynamodb-platform/testing";
 import { evaluatePolicies, PLATFORM_POLICIES, underPolicy } from "@dynamodb-platform/policies";
 import { expectRunFailure, MOCK_ORGANIZATION, resourcesOfType, type ProgramRun } from "@dynamodb-platform/program-runner";

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { dataStackName } from "@dynamodb-platform/data-contract";
+import { dataStackName } from "@dynamodb-platform/platform";
 import { exampleOutputsForStack } from "@dynamodb-platform/testing";
 import { MOCK_ORGANIZATION, runProgram, type ProgramRun } from "@dynamodb-platform/program-runner";
 import { monitoringProgram } from "../src/program";

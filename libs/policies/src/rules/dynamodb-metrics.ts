@@ -1,4 +1,4 @@
-import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/stack-config";
+import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/platform";
 /**
  * Which metrics DynamoDB publishes to CloudWatch, and with which exact dimension sets.
  *

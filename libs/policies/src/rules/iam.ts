@@ -1,4 +1,4 @@
-import { ACCESS_ROLE_NAME, PLATFORM_ROLE_NAME } from "@dynamodb-platform/stack-config";
+import { ACCESS_ROLE_NAME, PLATFORM_ROLE_NAME } from "@dynamodb-platform/platform";
 import { loadPolicy, type Statement } from "@cloud-copilot/iam-policy";
 import { IAM_POLICY_TYPES, ROLE, violation, type PlatformPolicy } from "./rule";
 

@@ -1,4 +1,4 @@
-import { ACCESS_ROLE_NAME } from "@dynamodb-platform/stack-config";
+import { ACCESS_ROLE_NAME } from "@dynamodb-platform/platform";
 import { ALARM, ROLE, TABLE, violation, type PlatformPolicy } from "./rule";
 
 export interface NamingConfig {

@@ -1,4 +1,4 @@
-import { isAwsManagedSnsKeyAlias } from "@dynamodb-platform/stack-config";
+import { isAwsManagedSnsKeyAlias } from "@dynamodb-platform/platform";
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { TOPIC, violation, type PlatformPolicy } from "./rule";

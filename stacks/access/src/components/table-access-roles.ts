@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { DataStack } from "@dynamodb-platform/data-contract";
-import { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/deploy-identities";
-import { ACCESS_KINDS, resourceName, type AccessKind } from "@dynamodb-platform/stack-config";
+import type { DataStack } from "@dynamodb-platform/platform";
+import { ACCESS_BOUNDARY_POLICY_NAME } from "@dynamodb-platform/platform";
+import { ACCESS_KINDS, resourceName, type AccessKind } from "@dynamodb-platform/platform";
 import { accessStatements, policyDocument } from "@dynamodb-platform/access-policy";
 import { trustPolicy } from "../policies/trust-policy";
 import { roleName } from "../role-name";

@@ -1,4 +1,4 @@
-import type { PipelineStack } from "@dynamodb-platform/deploy-identities";
+import type { PipelineStack } from "@dynamodb-platform/platform";
 
 /**
  * What the Pulumi engine's DIY (S3) backend and the AWS provider really call, per operation, read
@@ -51,7 +51,7 @@ export interface Call {
   readonly source: string;
 }
 
-/** Who runs each operation (libs/deploy-identities: previews and verify read-only, the rest as the stack's deploy role). */
+/** Who runs each operation (libs/platform/src/deploy-identities: previews and verify read-only, the rest as the stack's deploy role). */
 export function runnerOf(call: Pick<Call, "operation" | "stack">): Runner {
   return call.operation === "preview" || call.operation === "verify" ? "preview" : call.stack;
 }
@@ -201,16 +201,16 @@ const ACCESS: Call[] = [
   ]),
 ];
 
-const VERIFY_SOURCE = "libs/verify (this repository)";
+const VERIFY_SOURCE = "libs/operator-tools/src/verify (this repository)";
 /** `npm run verify` after a deploy, as the preview role (one row per call it makes). */
 const VERIFY: Call[] = [
   ...rows(["verify"], ["data"], [
-    { action: "dynamodb:DescribeTable", target: { kind: "table" }, source: "libs/live-account live-table.ts describeLiveTable" },
-    { action: "dynamodb:DescribeContinuousBackups", target: { kind: "table" }, source: "libs/live-account live-table.ts readLiveTable" },
-    { action: "dynamodb:DescribeTimeToLive", target: { kind: "table" }, source: "libs/live-account live-table.ts readLiveTable" },
-    { action: "dynamodb:DescribeContributorInsights", target: { kind: "table" }, source: "libs/live-account live-table.ts readLiveTable" },
-    { action: "dynamodb:ListTagsOfResource", target: { kind: "table" }, source: "libs/live-account live-table.ts readLiveTable" },
-    { action: "kms:DescribeKey", target: { kind: "table-key" }, source: "libs/live-account kms-key-manager.ts (the live table's key ARN)" },
+    { action: "dynamodb:DescribeTable", target: { kind: "table" }, source: "libs/operator-tools/src/live-account live-table.ts describeLiveTable" },
+    { action: "dynamodb:DescribeContinuousBackups", target: { kind: "table" }, source: "libs/operator-tools/src/live-account live-table.ts readLiveTable" },
+    { action: "dynamodb:DescribeTimeToLive", target: { kind: "table" }, source: "libs/operator-tools/src/live-account live-table.ts readLiveTable" },
+    { action: "dynamodb:DescribeContributorInsights", target: { kind: "table" }, source: "libs/operator-tools/src/live-account live-table.ts readLiveTable" },
+    { action: "dynamodb:ListTagsOfResource", target: { kind: "table" }, source: "libs/operator-tools/src/live-account live-table.ts readLiveTable" },
+    { action: "kms:DescribeKey", target: { kind: "table-key" }, source: "libs/operator-tools/src/live-account kms-key-manager.ts (the live table's key ARN)" },
   ]),
   ...rows(["verify"], ["monitoring"], [
     // AlarmNames without AlarmTypes may return composite alarms: authorized only on "*" (CloudWatch API reference, DescribeAlarms).

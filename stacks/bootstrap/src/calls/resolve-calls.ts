@@ -1,4 +1,4 @@
-import { STACK_PROJECTS } from "@dynamodb-platform/deploy-identities";
+import { STACK_PROJECTS } from "@dynamodb-platform/platform";
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, alarmArns, dashboardArn, kmsKeyArns, tableArns, topicArn, type Account } from "../policies/arns";
 import { bucketArn, type StateBucket } from "../policies/state";

@@ -5,10 +5,10 @@ import {
   dashboardName,
   systemErrorsAlarmName,
   userErrorsAlarmName,
-} from "@dynamodb-platform/stack-config";
+} from "@dynamodb-platform/platform";
 import type { ServedStack } from "../served-stacks";
 
-// Every name below comes from the rule the served stack itself names the resource with (stack-config).
+// Every name below comes from the rule the served stack itself names the resource with (libs/platform/src/config/naming.ts).
 
 /** Where the roles live: the account and partition the caller's credentials belong to. */
 export interface Account {

@@ -1,4 +1,4 @@
-import { PIPELINE_STACKS } from "@dynamodb-platform/deploy-identities";
+import { PIPELINE_STACKS } from "@dynamodb-platform/platform";
 import type { ServedStack } from "../served-stacks";
 import { accessRoleArns, alarmArns, dashboardArn, kmsKeyArns, tableArns, topicArn, type Account } from "./arns";
 import { allow, policyDocument, type PolicyDocument } from "@dynamodb-platform/access-policy";

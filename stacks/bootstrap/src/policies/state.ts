@@ -1,4 +1,4 @@
-import { STACK_PROJECTS, type PipelineStack } from "@dynamodb-platform/deploy-identities";
+import { STACK_PROJECTS, type PipelineStack } from "@dynamodb-platform/platform";
 import { allow, type Statement } from "@dynamodb-platform/access-policy";
 
 /**

@@ -1,4 +1,4 @@
-import { INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/table-specs";
+import { INDEX_PROPERTIES, PITR_PROPERTIES, STREAM_PROPERTIES } from "@dynamodb-platform/platform";
 
 /**
  * Adopting a production table is a sequence of `pulumi up`s, one per step, because DynamoDB lets

@@ -1,4 +1,4 @@
-import { GITHUB_HOSTED_JOB_LIMIT_SECONDS, ROLE_SESSION_SECONDS } from "@dynamodb-platform/deploy-identities";
+import { GITHUB_HOSTED_JOB_LIMIT_SECONDS, ROLE_SESSION_SECONDS } from "@dynamodb-platform/platform";
 import { ADOPTION_STEP_KEY, type AdoptionStep } from "./adoption-steps";
 import { ADOPTED_TABLE_UPDATE_TIMEOUTS } from "./table-options";
 

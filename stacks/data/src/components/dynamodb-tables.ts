@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceName } from "@dynamodb-platform/stack-config";
+import { resourceName } from "@dynamodb-platform/platform";
 import { tableArgs } from "../tables/table-args";
-import { isAdopted, physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/table-specs";
+import { isAdopted, physicalTableName, validateTableSpecs, type TableSpec } from "@dynamodb-platform/platform";
 import type { AdoptionStep } from "../adoption/adoption-steps";
 import { adoptedTableOptions } from "../adoption/table-options";
 import { contributorInsightsImportId } from "../adoption/contributor-insights-id";

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { attributeDefinitions, type GlobalIndexSpec, type TableSpec } from "@dynamodb-platform/table-specs";
+import { attributeDefinitions, type GlobalIndexSpec, type TableSpec } from "@dynamodb-platform/platform";
 
 function globalIndexArgs(index: GlobalIndexSpec): aws.types.input.dynamodb.TableGlobalSecondaryIndex {
   return {

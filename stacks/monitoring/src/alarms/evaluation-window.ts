@@ -1,4 +1,4 @@
-import { ALARM_PERIOD_SECONDS, ConfigError, LATE_DATAPOINT_ALLOWANCE, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, ConfigError, LATE_DATAPOINT_ALLOWANCE, evaluationPeriodsFor } from "@dynamodb-platform/platform";
 
 /**
  * CloudWatch evaluates a Metrics Insights alarm on the latest 3 hours of data only

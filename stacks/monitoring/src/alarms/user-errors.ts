@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, USER_ERRORS_DATAPOINTS, evaluationPeriodsFor } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, USER_ERRORS_DATAPOINTS, evaluationPeriodsFor } from "@dynamodb-platform/platform";
 import { filledWithZero } from "./fill";
 
 /**

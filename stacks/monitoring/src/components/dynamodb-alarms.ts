@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { DataStack } from "@dynamodb-platform/data-contract";
-import { ACCOUNT_WIDE, alarmTopicName, resourceName, systemErrorsAlarmName, userErrorsAlarmName } from "@dynamodb-platform/stack-config";
+import type { DataStack } from "@dynamodb-platform/platform";
+import { ACCOUNT_WIDE, alarmTopicName, resourceName, systemErrorsAlarmName, userErrorsAlarmName } from "@dynamodb-platform/platform";
 import { systemErrorsAlarmArgs, type SystemErrorsAlarmSettings } from "../alarms/system-errors";
 import { userErrorsAlarmArgs } from "../alarms/user-errors";
 import { declareAlarmTopic } from "../topic/alarm-topic";

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { DataStack } from "@dynamodb-platform/data-contract";
-import { ACCOUNT_WIDE, dashboardName, resourceName } from "@dynamodb-platform/stack-config";
+import type { DataStack } from "@dynamodb-platform/platform";
+import { ACCOUNT_WIDE, dashboardName, resourceName } from "@dynamodb-platform/platform";
 import { serializeDashboard } from "./body";
 import { dashboardConsoleUrl } from "./console-url";
 import { assertWithinLimits } from "./limits";

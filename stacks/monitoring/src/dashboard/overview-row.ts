@@ -1,4 +1,4 @@
-import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/stack-config";
+import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/platform";
 import type { WidgetDefinition } from "./body";
 import { PERIOD_SECONDS } from "./table-row";
 

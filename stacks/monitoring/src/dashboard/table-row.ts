@@ -1,4 +1,4 @@
-import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, DYNAMODB_TABLE_OPERATIONS, systemErrorsQuery } from "@dynamodb-platform/stack-config";
+import { ALARM_PERIOD_SECONDS, DYNAMODB_NAMESPACE, DYNAMODB_TABLE_OPERATIONS, systemErrorsQuery } from "@dynamodb-platform/platform";
 import type { GraphedSeries, MetricStat, WidgetDefinition } from "./body";
 
 /** DynamoDB aggregates these metrics per minute; a finer period shows nothing more. */

@@ -1,4 +1,4 @@
-import { ConfigError, isAwsManagedSnsKeyAlias } from "@dynamodb-platform/stack-config";
+import { ConfigError, isAwsManagedSnsKeyAlias } from "@dynamodb-platform/platform";
 
 /** `arn:<partition>:kms:<region>:<account>:key/<key id>`, single- or multi-Region (`mrk-`) key. */
 const KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):key\/((?:mrk-[0-9a-f]{32})|(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))$/;

@@ -1,4 +1,0 @@
-import { runCli } from "@dynamodb-platform/live-account";
-import { main } from "./main";
-
-runCli("cost-report", () => main(process.argv.slice(2)));

@@ -1,0 +1,371 @@
+import {
+  CloudWatchClient,
+  DeleteAlarmsCommand,
+  PutDashboardCommand,
+  PutMetricAlarmCommand,
+  type MetricDataQuery,
+} from "@aws-sdk/client-cloudwatch";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  UpdateContinuousBackupsCommand,
+  type AttributeDefinition,
+  type KeySchemaElement,
+} from "@aws-sdk/client-dynamodb";
+import { IAMClient, SimulatePrincipalPolicyCommand } from "@aws-sdk/client-iam";
+import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
+import { CreateTopicCommand, DeleteTopicCommand, SNSClient, SetTopicAttributesCommand } from "@aws-sdk/client-sns";
+import { runCli, type StackOutputsResult } from "../../src/live-account";
+import { planDeclaredState, type DeclaredAlarm, type DeclaredState, type DeclaredTable } from "@dynamodb-platform/offline-plan";
+import { awsErrorAnswer, firstCalls, motoTier, startMoto, useEndpoint, type Moto, type WireProtocol } from "@dynamodb-platform/testing";
+import { mockClient } from "aws-sdk-client-mock";
+import { createClients, main, type Check } from "../../src/verify";
+import { deployedEnvironment, simulatePrincipalPolicy } from "./fake-aws";
+
+/*
+ * The moto tier: verify against a real implementation of the DynamoDB, KMS, CloudWatch and SNS
+ * APIs (moto_server on 127.0.0.1), with what the stacks declare for dev deployed into it through
+ * those APIs. What moto does not implement is answered with recorded responses: DynamoDB's
+ * DescribeContributorInsights by the proxy, IAM's SimulatePrincipalPolicy by aws-sdk-client-mock.
+ * Faults (throttling, denial, not found, partial pages) are injected in front of moto, in each
+ * call's wire protocol.
+ */
+const REGION = "ap-southeast-2";
+const ACCOUNT = "123456789012"; // moto's default account
+const runs = motoTier();
+const describeMoto = runs ? describe : describe.skip;
+
+let moto: Moto;
+let restoreEnvironment: () => void;
+let declared: DeclaredState;
+const iam = mockClient(IAMClient);
+
+beforeAll(async () => {
+  if (!runs) return;
+  moto = await startMoto();
+  restoreEnvironment = useEndpoint(moto.endpoint);
+  declared = await planDeclaredState({ stack: "dev" });
+}, 60_000);
+
+afterAll(async () => {
+  if (!runs) return;
+  restoreEnvironment();
+  iam.restore();
+  await moto.stop();
+});
+
+const clients = () => ({ dynamodb: new DynamoDBClient({ region: REGION }), cloudwatch: new CloudWatchClient({ region: REGION }), sns: new SNSClient({ region: REGION }) });
+const topicArn = () => `arn:aws:sns:${REGION}:${ACCOUNT}:${declared.topics[0].name}`;
+const alarmArn = (name: string) => `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${name}`;
+
+/** The table as CreateTable takes it (DynamoDB API reference), from what the data stack declares. */
+function createTable(table: DeclaredTable): CreateTableCommand {
+  const keys = [table.hashKey, table.rangeKey, ...table.globalSecondaryIndexes.flatMap((index) => [index.hashKey, index.rangeKey])].filter((key) => key !== undefined);
+  const attributes: AttributeDefinition[] = [...new Map(keys.map((key) => [key.name, { AttributeName: key.name, AttributeType: key.type }])).values()];
+  const schema = (hash: { name: string }, range?: { name: string }): KeySchemaElement[] => [
+    { AttributeName: hash.name, KeyType: "HASH" },
+    ...(range ? [{ AttributeName: range.name, KeyType: "RANGE" as const }] : []),
+  ];
+  return new CreateTableCommand({
+    TableName: table.physicalName,
+    KeySchema: schema(table.hashKey, table.rangeKey),
+    AttributeDefinitions: attributes,
+    BillingMode: table.billingMode as "PAY_PER_REQUEST",
+    ...(table.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } } : {}),
+    ...(table.globalSecondaryIndexes.length > 0
+      ? { GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({ IndexName: index.name, KeySchema: schema(index.hashKey, index.rangeKey), Projection: { ProjectionType: index.projection } })) }
+      : {}),
+    SSESpecification: { Enabled: table.encryption === "aws-managed" },
+    Tags: Object.entries(table.tags).map(([Key, Value]) => ({ Key, Value })),
+  });
+}
+
+/** The alarm as PutMetricAlarm takes it (CloudWatch API reference), notifying the deployed topic. */
+function putAlarm(alarm: DeclaredAlarm): PutMetricAlarmCommand {
+  const metrics: MetricDataQuery[] = alarm.metricQueries.map((query) => ({
+    Id: query.id,
+    Expression: query.expression,
+    Label: query.label,
+    Period: query.period,
+    ReturnData: query.returnData,
+    ...(query.metric
+      ? {
+          MetricStat: {
+            Metric: { Namespace: query.metric.namespace, MetricName: query.metric.metricName, Dimensions: Object.entries(query.metric.dimensions ?? {}).map(([Name, Value]) => ({ Name, Value })) },
+            Period: query.metric.period,
+            Stat: query.metric.stat,
+          },
+        }
+      : {}),
+  }));
+  const actions = (names: readonly string[]) => names.map((name) => (name === declared.topics[0].name ? topicArn() : name));
+  return new PutMetricAlarmCommand({
+    AlarmName: alarm.name,
+    ComparisonOperator: alarm.comparisonOperator as "GreaterThanThreshold",
+    Threshold: alarm.threshold,
+    EvaluationPeriods: alarm.evaluationPeriods,
+    DatapointsToAlarm: alarm.datapointsToAlarm,
+    TreatMissingData: alarm.treatMissingData,
+    ActionsEnabled: alarm.actionsEnabled,
+    Metrics: metrics,
+    AlarmActions: actions(alarm.alarmActions),
+    OKActions: actions(alarm.okActions),
+  });
+}
+
+/** DescribeContributorInsights, which moto does not implement, answered as DynamoDB would for each declared table. */
+function recordContributorInsights(): void {
+  moto.on("DescribeContributorInsights", ({ body }) => {
+    const name = (JSON.parse(body) as { TableName: string }).TableName;
+    const table = declared.tables.find((candidate) => candidate.physicalName === name);
+    const answer = table?.contributorInsights
+      ? { TableName: name, ContributorInsightsStatus: "ENABLED", ContributorInsightsMode: table.contributorInsights, ContributorInsightsRuleList: [`DynamoDBContributorInsights-PKC-${name}-1620000000000`] }
+      : { TableName: name, ContributorInsightsStatus: "DISABLED" };
+    return { status: 200, body: JSON.stringify(answer), headers: { "content-type": "application/x-amz-json-1.0" } };
+  });
+}
+
+/**
+ * moto creates the key behind alias/aws/dynamodb as a customer managed key (KeyManager CUSTOMER);
+ * in AWS it is AWS managed (KMS API reference, KeyMetadata KeyManager: "AWS" for AWS managed
+ * keys; DynamoDB Developer Guide, encryption at rest: the AWS managed key alias/aws/dynamodb).
+ * DescribeKey on that key is answered with moto's metadata and AWS's KeyManager.
+ */
+async function recordAwsManagedDynamoDbKey(): Promise<void> {
+  const kms = new KMSClient({ region: REGION });
+  const keyId = (await kms.send(new DescribeKeyCommand({ KeyId: "alias/aws/dynamodb" }))).KeyMetadata?.KeyId;
+  moto.on("DescribeKey", ({ body }) => {
+    const asked = (JSON.parse(body) as { KeyId: string }).KeyId;
+    if (keyId === undefined || !asked.endsWith(keyId)) return undefined;
+    return { rewrite: (json) => ({ ...json, KeyMetadata: { ...(json["KeyMetadata"] as object), KeyManager: "AWS" } }) };
+  });
+}
+
+/** Deploys what the stacks declare for dev into an empty moto, through the AWS APIs, and returns the stacks' outputs. */
+async function deploy(): Promise<Record<string, StackOutputsResult>> {
+  await moto.resetState();
+  moto.reset();
+  recordContributorInsights();
+  const { dynamodb, cloudwatch, sns } = clients();
+  const tables: Record<string, { name: string; arn: string; stream?: string }> = {};
+  for (const table of declared.tables) {
+    await dynamodb.send(createTable(table));
+    if (table.pointInTimeRecovery) {
+      await dynamodb.send(
+        new UpdateContinuousBackupsCommand({
+          TableName: table.physicalName,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: table.pointInTimeRecovery.recoveryPeriodInDays },
+        }),
+      );
+    }
+    const live = (await dynamodb.send(new DescribeTableCommand({ TableName: table.physicalName }))).Table!;
+    tables[table.key] = { name: table.physicalName, arn: live.TableArn!, ...(live.LatestStreamArn ? { stream: live.LatestStreamArn } : {}) };
+  }
+  await recordAwsManagedDynamoDbKey();
+  await sns.send(new CreateTopicCommand({ Name: declared.topics[0].name }));
+  // The stack's topic policy: CloudWatch may publish for this stack's alarms only (stacks/monitoring topic policy).
+  await sns.send(
+    new SetTopicAttributesCommand({
+      TopicArn: topicArn(),
+      AttributeName: "Policy",
+      AttributeValue: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "CloudWatchAlarmsOfThisStackPublish",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: "SNS:Publish",
+            Resource: topicArn(),
+            Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": declared.alarms.map((alarm) => alarmArn(alarm.name)) } },
+          },
+        ],
+      }),
+    }),
+  );
+  for (const alarm of declared.alarms) await cloudwatch.send(putAlarm(alarm));
+  for (const dashboard of declared.dashboards) await cloudwatch.send(new PutDashboardCommand({ DashboardName: dashboard, DashboardBody: '{"widgets":[]}' }));
+  const byKey = <T>(f: (entry: (typeof tables)[string]) => T | undefined) =>
+    Object.fromEntries(Object.entries(tables).flatMap(([key, entry]) => (f(entry) === undefined ? [] : [[key, f(entry)]])));
+  const systemErrors = declared.alarms.filter((alarm) => alarm.name.startsWith("systemerrors-"));
+  const userErrors = declared.alarms.find((alarm) => alarm.name.startsWith("usererrors-"))!;
+  const keyOf = (alarm: DeclaredAlarm) => declared.tables.find((table) => alarm.name === `systemerrors-${table.key}-dev`)!.key;
+  return {
+    data: { deployed: true, outputs: {
+        tableNames: byKey((t) => t.name),
+        tableArns: byKey((t) => t.arn),
+        streamArns: byKey((t) => t.stream),
+        contributorInsightsModes: Object.fromEntries(declared.tables.flatMap((table) => (table.contributorInsights ? [[table.key, table.contributorInsights]] : []))),
+      },
+    },
+    monitoring: {
+      deployed: true,
+      outputs: {
+        alarmTopicArn: topicArn(),
+        systemErrorsAlarmNames: Object.fromEntries(systemErrors.map((alarm) => [keyOf(alarm), alarm.name])),
+        systemErrorsAlarmArns: Object.fromEntries(systemErrors.map((alarm) => [keyOf(alarm), alarmArn(alarm.name)])),
+        userErrorsAlarmName: userErrors.name,
+        userErrorsAlarmArn: alarmArn(userErrors.name),
+        dashboardName: declared.dashboards[0],
+      },
+    },
+    access: {
+      deployed: true,
+      outputs: {
+        roleArns: Object.fromEntries(
+          declared.tables.map((table) => [table.key, { read: `arn:aws:iam::${ACCOUNT}:role/dynamodb-${table.physicalName}-read-role`, write: `arn:aws:iam::${ACCOUNT}:role/dynamodb-${table.physicalName}-write-role` }]),
+        ),
+      },
+    },
+  };
+}
+
+interface Run {
+  readonly code: number;
+  readonly err: string;
+  readonly checks: Check[];
+}
+
+/** `npm run verify -- --stack dev --json` against moto: main under runCli, the expectations of the offline plan. */
+async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>): Promise<Run> {
+  // The roles' inline policies as the access stack grants them; SimulatePrincipalPolicy is not in moto.
+  const policies = deployedEnvironment().policies;
+  iam.reset();
+  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy({ ...deployedEnvironment(), policies }, input));
+  let out = "";
+  const err: string[] = [];
+  const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
+  try {
+    // The SDK's retries in "standard" mode: the same attempts as the tools, without adaptive mode's seconds of client-side rate limiting after a throttle.
+    const setUp = () => Promise.resolve({ declared, clients: createClients(REGION, "standard"), readOutputs: (folder: string) => Promise.resolve(outputs[folder]) });
+    const running = main(["--stack", "dev", "--json"], { out: (text) => (out += text), setUp });
+    runCli("verify", () => running);
+    await running.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    const code = process.exitCode as number;
+    process.exitCode = undefined;
+    return { code, err: err.join("\n"), checks: out ? (JSON.parse(out) as { checks: Check[] }).checks : [] };
+  } finally {
+    error.mockRestore();
+  }
+}
+
+const failures = (run: Run) => run.checks.filter((check) => check.status === "fail").map((check) => [check.subject, check.check, check.actual]);
+
+describeMoto("verify against moto", () => {
+  test("what the stacks declare, deployed through the AWS APIs, passes every check", async () => {
+    const run = await verifyAgainstMoto(await deploy());
+    expect(failures(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.checks.filter((check) => check.status === "pass").length).toBeGreaterThan(60);
+  }, 60_000);
+
+  test("drift made through the real APIs is found: PITR off, an alarm deleted, the topic deleted", async () => {
+    const outputs = await deploy();
+    const { dynamodb, cloudwatch, sns } = clients();
+    await dynamodb.send(new UpdateContinuousBackupsCommand({ TableName: "users-dev", PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } }));
+    await cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ["systemerrors-events-dev"] }));
+    await sns.send(new DeleteTopicCommand({ TopicArn: topicArn() }));
+    const run = await verifyAgainstMoto(outputs);
+    expect(failures(run)).toEqual([
+      ["users-dev", "point-in-time recovery", "DISABLED"],
+      ["systemerrors-events-dev", "exists", "(not found)"],
+      ["alarms-dynamodb-dev", "topic exists", "(not found)"],
+    ]);
+    expect(run.code).toBe(1);
+  }, 60_000);
+
+  /** Every call verify makes of a service moto implements (plus DescribeContributorInsights, recorded in front of it). */
+  const CALLS = [
+    "DescribeTable",
+    "DescribeContinuousBackups",
+    "DescribeTimeToLive",
+    "DescribeContributorInsights",
+    "ListTagsOfResource",
+    "DescribeKey",
+    "DescribeAlarms",
+    "GetTopicAttributes",
+    "ListSubscriptionsByTopic",
+    "GetDashboard",
+  ];
+  const throttled = (protocol: WireProtocol) => awsErrorAnswer(protocol, protocol === "json" ? "ThrottlingException" : "Throttling", "Rate exceeded");
+  const denied = (protocol: WireProtocol) => awsErrorAnswer(protocol, protocol === "json" ? "AccessDeniedException" : "AccessDenied", "not authorized to perform this action", 403);
+
+  test.each(CALLS)("%s throttled: the SDK's retries absorb it and the verdict is unchanged", async (operation) => {
+    const outputs = await deploy();
+    let seen = 0;
+    moto.on(operation, ({ protocol }) => (seen++ === 0 ? throttled(protocol) : undefined));
+    const run = await verifyAgainstMoto(outputs);
+    expect(run.err).toBe("");
+    expect(failures(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    // The throttled call was sent again.
+    expect(seen).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  test.each(CALLS.filter((operation) => operation !== "DescribeKey"))("%s denied: verify stops with one line naming the call", async (operation) => {
+    const outputs = await deploy();
+    moto.on(operation, ({ protocol }) => denied(protocol));
+    const run = await verifyAgainstMoto(outputs);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(new RegExp(`^verify: ${operation} .*access denied`));
+    expect(run.err).not.toContain("\n");
+  }, 60_000);
+
+  test("DescribeKey denied: encryption is unverified, never passed, and the run goes on", async () => {
+    const outputs = await deploy();
+    moto.on("DescribeKey", ({ protocol }) => denied(protocol));
+    const run = await verifyAgainstMoto(outputs);
+    expect(run.checks.filter((check) => check.check === "encryption").map((check) => check.status)).toEqual(["unverified", "unverified", "unverified"]);
+    expect(run.code).toBe(0);
+  }, 60_000);
+
+  test.each<[string, string, WireProtocol, string, number, [string, string]]>([
+    ["DescribeTable", "ResourceNotFoundException", "json", "Requested resource not found", 400, ["events-dev", "exists"]],
+    ["GetTopicAttributes", "NotFound", "query", "Topic does not exist", 404, ["alarms-dynamodb-dev", "topic exists"]],
+    ["GetDashboard", "ResourceNotFound", "json", "Dashboard does not exist", 404, ["dynamodb-dev", "dashboard exists"]],
+  ])("%s answers %s: a failed check, and the run goes on", async (operation, code, protocol, message, status, [subject, check]) => {
+    const outputs = await deploy();
+    moto.on(operation, firstCalls(1, () => awsErrorAnswer(protocol, code, message, status)));
+    const run = await verifyAgainstMoto(outputs);
+    expect(failures(run)).toEqual([[subject, check, "(not found)"]]);
+    expect(run.code).toBe(1);
+  }, 60_000);
+
+  test("DescribeAlarms answering a partial first page with a NextToken: the next pages are read", async () => {
+    const outputs = await deploy();
+    let partial = true;
+    moto.on("DescribeAlarms", () => {
+      if (!partial) return undefined;
+      partial = false;
+      return { rewrite: (json) => ({ ...json, MetricAlarms: (json["MetricAlarms"] as unknown[]).slice(0, 1), NextToken: "page-2" }) };
+    });
+    const run = await verifyAgainstMoto(outputs);
+    expect(run.err).toBe("");
+    expect(failures(run)).toEqual([]);
+    expect(moto.calls().filter((call) => call.operation === "DescribeAlarms")).toHaveLength(2);
+  }, 60_000);
+
+  test("ListTagsOfResource answering in two pages (NextToken): every tag is read", async () => {
+    const outputs = await deploy();
+    // moto returns every tag at once and does not page: the second page is answered here.
+    let rest: unknown[] | undefined;
+    moto.on("ListTagsOfResource", ({ body }) => {
+      const token = (JSON.parse(body) as { NextToken?: string }).NextToken;
+      if (token === "page-2" && rest) return { status: 200, body: JSON.stringify({ Tags: rest }), headers: { "content-type": "application/x-amz-json-1.0" } };
+      if (rest !== undefined) return undefined;
+      return {
+        rewrite: (json) => {
+          const tags = json["Tags"] as unknown[];
+          rest = tags.slice(1);
+          return { ...json, Tags: tags.slice(0, 1), NextToken: "page-2" };
+        },
+      };
+    });
+    const run = await verifyAgainstMoto(outputs);
+    expect(run.err).toBe("");
+    expect(failures(run)).toEqual([]);
+    expect(run.checks.filter((check) => check.subject === "events-dev" && check.check.startsWith("tag ")).map((check) => check.status)).toEqual(["pass", "pass", "pass"]);
+  }, 60_000);
+});

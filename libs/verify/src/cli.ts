@@ -1,4 +1,0 @@
-import { runCli } from "@dynamodb-platform/live-account";
-import { main } from "./main";
-
-runCli("verify", () => main(process.argv.slice(2), { out: (text) => console.log(text) }));
