@@ -16,7 +16,8 @@ export const PULUMI_CLI_VERSION = "3.276.0";
 export const PROVIDER_SOURCE = "hashicorp/terraform-provider-aws v6 (bridged by @pulumi/aws 7.48.0)";
 
 /** What a CI job runs: a Pulumi operation of one stack, or an operator tool. */
-export type Operation = "preview" | "up" | "refresh" | "destroy" | "verify";
+/** `drift` is the nightly `pulumi preview --refresh --expect-no-changes`: a refresh's reads, saved nowhere. */
+export type Operation = "preview" | "up" | "refresh" | "destroy" | "drift" | "verify";
 
 /** Who runs it: the read-only preview role, or the deploy role of one stack. */
 export type Runner = "preview" | PipelineStack;
@@ -53,7 +54,7 @@ export interface Call {
 
 /** Who runs each operation (libs/platform/src/deploy-identities: previews and verify read-only, the rest as the stack's deploy role). */
 export function runnerOf(call: Pick<Call, "operation" | "stack">): Runner {
-  return call.operation === "preview" || call.operation === "verify" ? "preview" : call.stack;
+  return call.operation === "preview" || call.operation === "drift" || call.operation === "verify" ? "preview" : call.stack;
 }
 
 const DIY = `pulumi/pulumi pkg/backend/diy (read at v3.260.0; pinned CLI ${PULUMI_CLI_VERSION})`;
@@ -67,7 +68,7 @@ const ROLE_GO = `${PROVIDER_SOURCE} internal/service/iam/role.go, role_policy.go
 const CHECKPOINT = "stacks/{project}/{stack}.json";
 const TAGS = "stacks/{project}/{stack}.pulumi-tags";
 
-const OPERATIONS: readonly Operation[] = ["preview", "up", "refresh", "destroy"];
+const OPERATIONS: readonly Operation[] = ["preview", "up", "refresh", "destroy", "drift"];
 const WRITING: readonly Operation[] = ["up", "refresh", "destroy"];
 
 type Row = Omit<Call, "operation" | "stack">;
@@ -143,7 +144,8 @@ const DATA: Call[] = [
 
 /** The monitoring stack: alarms, dashboard, topic, its policy and subscriptions. */
 const MONITORING: Call[] = [
-  ...rows(["refresh", "up", "destroy"], ["monitoring"], [
+  // A refresh reads every resource, and so does the drift check's `preview --refresh`.
+  ...rows(["refresh", "up", "destroy", "drift"], ["monitoring"], [
     // Named, AlarmTypes [MetricAlarm]. IAM lists the alarm resource for it, but a DescribeAlarms that
     // may return composite alarms is authorized only on "*" (API reference): a read, granted on "*".
     { action: "cloudwatch:DescribeAlarms", target: { kind: "any-alarm" }, source: `${ALARM_GO} resourceMetricAlarmRead → findMetricAlarmByName` },
@@ -177,7 +179,7 @@ const MONITORING: Call[] = [
 const BOUNDARY = { "iam:PermissionsBoundary": "{boundary}" };
 /** The access stack: six roles, each with its inline policy, created inside the platform's boundary. */
 const ACCESS: Call[] = [
-  ...rows(["refresh", "up", "destroy"], ["access"], [
+  ...rows(["refresh", "up", "destroy", "drift"], ["access"], [
     { action: "iam:GetRole", target: { kind: "access-role" }, source: `${ROLE_GO} resourceRoleRead → findRoleByName` },
     { action: "iam:GetRolePolicy", target: { kind: "access-role" }, source: `${ROLE_GO} resourceRolePolicyRead` },
     { action: "iam:ListRolePolicies", target: { kind: "access-role" }, source: `${ROLE_GO} resourceRoleRead (inline policy names)` },

@@ -8,7 +8,8 @@ import { DESCRIBE_ALARMS } from "./monitoring-deploy";
 /**
  * Read-only. `pulumi preview` diffs the program against the state and reads cloud resources only
  * to import them (the data stack's adoption: the table, its PITR, TTL, tags and the aws/dynamodb
- * key's ARN, by alias); `npm run verify`
+ * key's ARN, by alias); the nightly drift check's `preview --refresh` reads every resource as a
+ * refresh does (tags, subscriptions, attached policies included); `npm run verify`
  * reads the tables, alarms, topic and roles and asks IAM's simulator about the six access roles.
  * Every statement names this platform's resources; nothing is writable, not even the state lock,
  * which a preview does not take.
@@ -21,10 +22,10 @@ const PREVIEW_TABLE_READS = [
   "dynamodb:ListTagsOfResource",
 ];
 /** verify asks DescribeAlarms by name without AlarmTypes: authorized only on "*" (see monitoring-deploy.ts). */
-const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarmHistory"];
+const PREVIEW_ALARM_READS = ["cloudwatch:DescribeAlarmHistory", "cloudwatch:ListTagsForResource"];
 const PREVIEW_DASHBOARD_READS = ["cloudwatch:GetDashboard"];
-const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"];
-const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:SimulatePrincipalPolicy"];
+const PREVIEW_TOPIC_READS = ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:GetSubscriptionAttributes"];
+const PREVIEW_ROLE_READS = ["iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:SimulatePrincipalPolicy"];
 /**
  * `npm run verify` and the adoption report read a table's KMS key with
  * DescribeKey: KeyMetadata.KeyManager tells the AWS managed key from a customer managed one. The
