@@ -112,9 +112,20 @@ async function waitUntilUp(port: number, child: ChildProcess): Promise<void> {
   throw new Error("moto_server did not answer within 30 s");
 }
 
+/**
+ * Lambda's REST operations the tools call, by method and path (Lambda API reference,
+ * ListEventSourceMappings: GET /2015-03-31/event-source-mappings/). Its restJson1 errors carry
+ * `__type` in the JSON body as JSON 1.0 does, so they are answered as "json".
+ */
+const REST_OPERATIONS: readonly { method: string; path: RegExp; operation: string }[] = [
+  { method: "GET", path: /^\/2015-03-31\/event-source-mappings\/?(\?|$)/, operation: "ListEventSourceMappings" },
+];
+
 function operationOf(request: http.IncomingMessage, body: string): { operation: string; protocol: WireProtocol } {
   const target = request.headers["x-amz-target"];
   if (typeof target === "string") return { operation: target.split(".").pop() ?? target, protocol: "json" };
+  const rest = REST_OPERATIONS.find((candidate) => candidate.method === request.method && candidate.path.test(request.url ?? ""));
+  if (rest) return { operation: rest.operation, protocol: "json" };
   return { operation: new URLSearchParams(body).get("Action") ?? "(unknown)", protocol: "query" };
 }
 

@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
-import { DynamoDBClient, type TableDescription } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient, ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { mockClient } from "aws-sdk-client-mock";
-import { parse } from "yaml";
 import { buildAdoptionReport, renderText } from "../../src/adoption-report";
 import { checkPreview, passes, type GuardContext, type PreviewDocument, type PreviewStep } from "@dynamodb-platform/replacement-guard";
-import type { DataLossAccepted, DataLossProperty } from "@dynamodb-platform/platform";
+import type { DataLossAccepted } from "@dynamodb-platform/platform";
 import { serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
+import { ACCOUNT, BEFORE, BEFORE_ACCEPTED, BEFORE_STREAM as STREAM, STREAM_CONSUMER, acceptLines } from "./before-adoption";
 import { ADOPTION_STEPS, type AdoptionStep } from "@dynamodb-platform/data/src/adoption/adoption-steps";
 import { TABLE, resourcesOfType, runDataStack } from "@dynamodb-platform/data/test/run-data-stack";
 
@@ -16,55 +16,6 @@ import { TABLE, resourcesOfType, runDataStack } from "@dynamodb-platform/data/te
  * step's `pulumi preview --json` (built from the real program's inputs, in the shape the CLI
  * prints) goes through the guard. The report's accept lines, and only they, let every step through.
  */
-
-const ACCOUNT = "123456789012";
-const ARN = (name: string) => `arn:aws:dynamodb:ap-southeast-2:${ACCOUNT}:table/${name}`;
-const STREAM = `${ARN("events")}/stream/2023-02-01T00:00:00.000`;
-const CREATED = new Date("2021-03-04T05:06:07.000Z");
-
-/** Provisioned, on the AWS owned key (no SSEDescription: DynamoDB's default), as DescribeTable returns it. */
-function legacyTable(name: string, attributes: [string, "S" | "N"][], extra: Partial<TableDescription> = {}): TableDescription {
-  return {
-    TableName: name,
-    TableArn: ARN(name),
-    TableStatus: "ACTIVE",
-    CreationDateTime: CREATED,
-    AttributeDefinitions: attributes.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
-    KeySchema: [{ AttributeName: attributes[0][0], KeyType: "HASH" }],
-    ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 25, WriteCapacityUnits: 10 },
-    ItemCount: 1200,
-    TableSizeBytes: 480000,
-    DeletionProtectionEnabled: false,
-    ...extra,
-  };
-}
-
-const BEFORE: Record<string, RecordedTable> = {
-  events: {
-    description: legacyTable("events", [["eventId", "S"]], {
-      StreamSpecification: { StreamEnabled: true, StreamViewType: "KEYS_ONLY" },
-      LatestStreamArn: STREAM,
-      LatestStreamLabel: "2023-02-01T00:00:00.000",
-    }),
-    tags: { owner: "legacy-team" },
-  },
-  sessions: {
-    description: legacyTable("sessions", [["sessionId", "S"], ["email", "S"]], {
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: "email-index",
-          KeySchema: [{ AttributeName: "email", KeyType: "HASH" }],
-          Projection: { ProjectionType: "KEYS_ONLY" },
-          IndexStatus: "ACTIVE",
-          ProvisionedThroughput: { ReadCapacityUnits: 10, WriteCapacityUnits: 5 },
-          ItemCount: 900,
-          IndexSizeBytes: 36000,
-        },
-      ],
-    }),
-  },
-  users: { description: legacyTable("users", [["userId", "S"]]), pitrDays: 7 },
-};
 
 /**
  * The table as the provider reads it after `import` (aws.dynamodb.Table outputs): what the engine
@@ -191,16 +142,6 @@ const context = (accepted: DataLossAccepted): GuardContext => ({
   accepted,
 });
 
-/** The lines under "To accept every DATA-LOSS above", read back as the stack file would hold them. */
-function acceptLines(text: string): DataLossAccepted {
-  const lines = text.split("\n");
-  const start = lines.findIndex((line) => line.startsWith("To accept every DATA-LOSS above"));
-  if (start < 0) return {};
-  const block = lines.slice(start + 1, lines.indexOf("", start));
-  const yaml = parse(block.join("\n")) as Record<string, Record<string, DataLossProperty[]>>;
-  return yaml["dynamodb-data:dataLossAccepted"];
-}
-
 let documents: Record<AdoptionStep, PreviewDocument>;
 let accepted: DataLossAccepted;
 let reportText: string;
@@ -212,7 +153,7 @@ beforeAll(async () => {
   lambda.on(ListEventSourceMappingsCommand).callsFake(({ EventSourceArn }: { EventSourceArn: string }) => ({
     EventSourceMappings:
       EventSourceArn === STREAM
-        ? [{ UUID: "a1b2c3d4-0000", EventSourceArn: STREAM, FunctionArn: `arn:aws:lambda:ap-southeast-2:${ACCOUNT}:function:events-consumer`, State: "Enabled" }]
+        ? [{ UUID: "a1b2c3d4-0000", EventSourceArn: STREAM, FunctionArn: `arn:aws:lambda:ap-southeast-2:${ACCOUNT}:function:${STREAM_CONSUMER}`, State: "Enabled" }]
         : [],
   }));
   const report = await buildAdoptionReport("prod", {
@@ -226,8 +167,8 @@ beforeAll(async () => {
 
 describe("the adoption runbook on a recorded account (provisioned, AWS owned key, KEYS_ONLY stream with a consumer, a legacy index, 7-day PITR)", () => {
   test("the report names the consumer and prints the lines that accept the stream's new view type and the legacy index", () => {
-    expect(reportText).toContain("function:events-consumer");
-    expect(accepted).toEqual({ events: ["streamViewType"], sessions: ["globalSecondaryIndexes"] });
+    expect(reportText).toContain(`function:${STREAM_CONSUMER}`);
+    expect(accepted).toEqual(BEFORE_ACCEPTED);
   });
 
   test("with the report's lines, every step passes the guard", () => {
