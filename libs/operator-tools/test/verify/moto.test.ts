@@ -1,6 +1,7 @@
 import {
   CloudWatchClient,
   DeleteAlarmsCommand,
+  DescribeAlarmsCommand,
   PutDashboardCommand,
   PutMetricAlarmCommand,
   type MetricDataQuery,
@@ -20,7 +21,7 @@ import { runCli, type StackOutputsResult } from "../../src/live-account";
 import { planDeclaredState, type DeclaredAlarm, type DeclaredState, type DeclaredTable } from "@dynamodb-platform/offline-plan";
 import { awsErrorAnswer, firstCalls, motoTier, startMoto, useEndpoint, type Moto, type WireProtocol } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
-import { createClients, main, type Check } from "../../src/verify";
+import { TEST_ALARM_REASON, createClients, main, type Check } from "../../src/verify";
 import { deployedEnvironment, simulatePrincipalPolicy } from "./fake-aws";
 
 /*
@@ -228,7 +229,7 @@ interface Run {
 }
 
 /** `npm run verify -- --stack dev --json` against moto: main under runCli, the expectations of the offline plan. */
-async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>): Promise<Run> {
+async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>, extraArgs: readonly string[] = []): Promise<Run> {
   // The roles' inline policies as the access stack grants them; SimulatePrincipalPolicy is not in moto.
   const policies = deployedEnvironment().policies;
   iam.reset();
@@ -239,7 +240,7 @@ async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>): P
   try {
     // The SDK's retries in "standard" mode: the same attempts as the tools, without adaptive mode's seconds of client-side rate limiting after a throttle.
     const setUp = () => Promise.resolve({ declared, clients: createClients(REGION, "standard"), readOutputs: (folder: string) => Promise.resolve(outputs[folder]) });
-    const running = main(["--stack", "dev", "--json"], { out: (text) => (out += text), setUp });
+    const running = main(["--stack", "dev", "--json", ...extraArgs], { out: (text) => (out += text), setUp });
     runCli("verify", () => running);
     await running.catch(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
@@ -368,4 +369,69 @@ describeMoto("verify against moto", () => {
     expect(failures(run)).toEqual([]);
     expect(run.checks.filter((check) => check.subject === "events-dev" && check.check.startsWith("tag ")).map((check) => check.status)).toEqual(["pass", "pass", "pass"]);
   }, 60_000);
+
+  describe("--fire-test-alarm: SetAlarmState in moto, DescribeAlarmHistory recorded", () => {
+    /**
+     * moto implements SetAlarmState but not DescribeAlarmHistory: the proxy answers the history as
+     * CloudWatch records an alarm action (HistoryItemType Action, HistoryData with actionState and
+     * notificationResource), for the alarm SetAlarmState really set to ALARM in moto, and only then.
+     */
+    function recordActionHistory(): void {
+      let fired: string | undefined;
+      moto.on("SetAlarmState", ({ body }) => {
+        fired = (JSON.parse(body) as { AlarmName: string }).AlarmName;
+        return undefined;
+      });
+      moto.on("DescribeAlarmHistory", ({ body }) => {
+        const name = (JSON.parse(body) as { AlarmName: string }).AlarmName;
+        const items =
+          name === fired
+            ? [{ AlarmName: name, Timestamp: Date.now() / 1000, HistoryItemType: "Action", HistorySummary: `Successfully executed action ${topicArn()}`, HistoryData: JSON.stringify({ actionState: "Succeeded", notificationResource: topicArn() }) }]
+            : [];
+        return { status: 200, body: JSON.stringify({ AlarmHistoryItems: items }), headers: { "content-type": "application/x-amz-json-1.0" } };
+      });
+    }
+    const FIRE = ["--fire-test-alarm"];
+
+    test("one SystemErrors alarm is set to ALARM in moto with the verification reason, and the delivery is reported", async () => {
+      const outputs = await deploy();
+      recordActionHistory();
+      const run = await verifyAgainstMoto(outputs, FIRE);
+      expect(run.err).toBe("");
+      const fired = run.checks.find((check) => check.area === "test-alarm");
+      expect(fired).toMatchObject({ status: "pass", subject: expect.stringMatching(/^systemerrors-/) as unknown, actual: `Succeeded: Successfully executed action ${topicArn()}` });
+      const live = (await clients().cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [fired!.subject] }))).MetricAlarms?.[0];
+      expect([live?.StateValue, live?.StateReason]).toEqual(["ALARM", TEST_ALARM_REASON]);
+      expect(run.code).toBe(0);
+    }, 60_000);
+
+    test.each(["SetAlarmState", "DescribeAlarmHistory"])("%s throttled: the SDK's retries absorb it", async (operation) => {
+      const outputs = await deploy();
+      recordActionHistory();
+      moto.on(operation, firstCalls(1, (protocol) => throttled(protocol)));
+      const run = await verifyAgainstMoto(outputs, FIRE);
+      expect(run.err).toBe("");
+      expect(run.checks.find((check) => check.area === "test-alarm")?.status).toBe("pass");
+      expect(moto.calls().filter((call) => call.operation === operation).length).toBeGreaterThanOrEqual(2);
+    }, 60_000);
+
+    test.each(["SetAlarmState", "DescribeAlarmHistory"])("%s denied: verify stops with one line naming the call", async (operation) => {
+      const outputs = await deploy();
+      recordActionHistory();
+      moto.on(operation, ({ protocol }) => denied(protocol));
+      const run = await verifyAgainstMoto(outputs, FIRE);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(new RegExp(`^verify: ${operation} systemerrors-.*access denied`));
+      expect(run.err).not.toContain("\n");
+    }, 60_000);
+
+    test("SetAlarmState on an alarm moto does not have (ResourceNotFound): one line naming the call", async () => {
+      const outputs = await deploy();
+      recordActionHistory();
+      moto.on("SetAlarmState", ({ protocol }) => awsErrorAnswer(protocol, "ResourceNotFound", "Alarm does not exist", 404));
+      const run = await verifyAgainstMoto(outputs, FIRE);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/^verify: SetAlarmState systemerrors-\S+: not found \(Alarm does not exist\)\.$/);
+    }, 60_000);
+  });
 });
