@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { IAMClient, SimulatePrincipalPolicyCommand } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
-import { CreateTopicCommand, DeleteTopicCommand, SNSClient, SetTopicAttributesCommand } from "@aws-sdk/client-sns";
+import { CreateTopicCommand, DeleteTopicCommand, SNSClient, SetTopicAttributesCommand, SubscribeCommand } from "@aws-sdk/client-sns";
 import { runCli, type StackOutputsResult } from "../../src/live-account";
 import { planDeclaredState, type DeclaredAlarm, type DeclaredState, type DeclaredTable } from "@dynamodb-platform/offline-plan";
 import { awsErrorAnswer, firstCalls, motoTier, startMoto, useEndpoint, type Moto, type WireProtocol } from "@dynamodb-platform/testing";
@@ -368,6 +368,18 @@ describeMoto("verify against moto", () => {
     expect(run.err).toBe("");
     expect(failures(run)).toEqual([]);
     expect(run.checks.filter((check) => check.subject === "events-dev" && check.check.startsWith("tag ")).map((check) => check.status)).toEqual(["pass", "pass", "pass"]);
+  }, 60_000);
+
+  test("ListSubscriptionsByTopic over moto's own pages (100 subscriptions a page, then a NextToken): every subscription is checked", async () => {
+    const outputs = await deploy();
+    // moto confirms email subscriptions at once (AWS holds them PendingConfirmation until the address confirms).
+    const endpoints = Array.from({ length: 101 }, (_, index) => `oncall-${index}@example.com`);
+    for (const endpoint of endpoints) await clients().sns.send(new SubscribeCommand({ TopicArn: topicArn(), Protocol: "email", Endpoint: endpoint }));
+    const run = await verifyAgainstMoto(outputs);
+    expect(run.err).toBe("");
+    const checked = run.checks.filter((check) => check.check.startsWith("subscription email ")).map((check) => check.check.replace("subscription email ", ""));
+    expect(checked.sort()).toEqual([...endpoints].sort());
+    expect(moto.calls().filter((call) => call.operation === "ListSubscriptionsByTopic")).toHaveLength(2);
   }, 60_000);
 
   describe("--fire-test-alarm: SetAlarmState in moto, DescribeAlarmHistory recorded", () => {
