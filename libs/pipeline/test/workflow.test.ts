@@ -11,6 +11,7 @@ import {
   PIPELINE_STACKS,
   PREVIEW_ROLE_VARIABLE,
   STACK_PROJECTS,
+  readStackFiles,
   roleVariableFor,
   type PipelineStack,
   type PulumiTarget,
@@ -81,6 +82,14 @@ describe("the GitHub Actions workflow", () => {
   test("is a valid workflow", () => {
     const result = validateWorkflow(text) as { errors: unknown[] };
     expect(result.errors).toEqual([]);
+  });
+
+  test("every AWS region it names is the region of the environment it runs (stacks/environments/<stack>.yaml)", () => {
+    const env = (workflow as unknown as { env: Record<string, string> }).env;
+    const region = readStackFiles(path.join(root, "stacks", "data"), env["PULUMI_STACK"]).config["aws:region"];
+    const named = jobs.flatMap(([, job]) => job.steps.flatMap((step) => (step.with?.["aws-region"] === undefined ? [] : [step.with["aws-region"]])));
+    expect(named.length).toBeGreaterThan(0);
+    expect([env["AWS_REGION"], ...named]).toEqual(Array(named.length + 1).fill(region));
   });
 
   test("runs on pull requests, pushes to main, nightly and by hand, one run per ref, never cancelling a deploy; no permission by default", () => {
