@@ -92,6 +92,17 @@ describe("the GitHub Actions workflow", () => {
     expect([env["AWS_REGION"], ...named]).toEqual(Array(named.length + 1).fill(region));
   });
 
+  test("a job that runs the tests installs moto_server first: GitHub sets CI=true, under which the moto tier fails without it", () => {
+    const testing = jobs.filter(([, job]) => runs(job).some((run) => /nx .*-t [^\n]*\btest\b/.test(run)));
+    expect(testing.map(([name]) => name)).toEqual(["checks"]);
+    for (const [, job] of testing) {
+      const install = runs(job).findIndex((run) => /pipx install "moto\[server\]/.test(run));
+      const test = runs(job).findIndex((run) => /\btest\b/.test(run) && run.includes("nx"));
+      expect(install).toBeGreaterThanOrEqual(0);
+      expect(install).toBeLessThan(test);
+    }
+  });
+
   test("runs on pull requests, pushes to main, nightly and by hand, one run per ref, never cancelling a deploy; no permission by default", () => {
     expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push", "schedule", "workflow_dispatch"]);
     expect(workflow.on["push"]).toEqual({ branches: [DRIFT_CHECK_BRANCH] });
