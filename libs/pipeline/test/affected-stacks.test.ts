@@ -30,8 +30,6 @@ const deployedAfter = (...files: string[]): string[] => {
   return out;
 };
 
-jest.setTimeout(60_000);
-
 const EVERY_STACK = ["data", "access", "monitoring"];
 
 describe("changed files → the production stacks CI deploys", () => {

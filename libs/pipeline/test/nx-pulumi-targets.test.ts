@@ -32,8 +32,6 @@ beforeAll(() => {
 });
 afterAll(() => workspace.remove());
 
-jest.setTimeout(60_000);
-
 describe("the stacks' Pulumi targets, run by Nx", () => {
   test("deploying everything: data (guarded) first, then monitoring and access, on the chosen stack, each with its policy config", () => {
     const { calls, ok, output } = workspace.nx(["run-many", "-t", "deploy", "--stack=prod", "--parallel=1"]);
