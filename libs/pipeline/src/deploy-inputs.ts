@@ -127,6 +127,6 @@ export function deployInputMatch(inputs: StackDeployInputs, file: string, stack:
   const matches = (pattern: string) => minimatch(file, pattern, { dot: true });
   const sets = inputs.fileSets.filter((set) => set.include.some(matches) && !set.exclude.some(matches));
   if (sets.length === 0) return undefined;
-  // A file of the program counts as such even when a gate loads it too (e.g. platform).
+  // A file of the program counts as such even when a gate reads it too (e.g. data's Pulumi.prod.yaml, read by the guard and the policy pack).
   return sets.find((set) => !set.gate) ?? sets[0];
 }

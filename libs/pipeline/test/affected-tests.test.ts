@@ -11,8 +11,6 @@ beforeAll(() => {
 });
 afterAll(() => workspace.remove());
 
-jest.setTimeout(30_000);
-
 const project = (name: string) => `@dynamodb-platform/${name}`;
 /** The projects whose tests `nx affected -t test` runs after an edit of these files. */
 function testsAfterEditing(...files: string[]): string[] {

@@ -32,8 +32,6 @@ beforeAll(() => {
 });
 afterAll(() => workspace.remove());
 
-jest.setTimeout(60_000);
-
 describe("the stacks' Pulumi targets, run by Nx", () => {
   test("deploying everything: data (guarded) first, then monitoring and access, on the chosen stack, each with its policy config", () => {
     const { calls, ok, output } = workspace.nx(["run-many", "-t", "deploy", "--stack=prod", "--parallel=1"]);
@@ -53,10 +51,10 @@ describe("the stacks' Pulumi targets, run by Nx", () => {
     expect(output).toMatch(/table 'table-users-prod' would be REPLACED \(step 'replace', forced by hashKey\)/);
   });
 
-  test("a failed JSON preview runs again without --json, to print what --json leaves out, and stops the deploy", () => {
-    const { calls, ok, output } = workspace.nx(["run", deployOf(data), "--stack=prod"], { previewFails: true });
+  test("a failed JSON preview runs again without --json, to print what --json leaves out, and stops the deploy (on dev unless told otherwise)", () => {
+    const { calls, ok, output } = workspace.nx(["run", deployOf(data)], { previewFails: true });
     expect(ok).toBe(false);
-    expect(calls).toEqual([guardPreview("prod"), `data preview --stack prod ${policy("prod")}`]);
+    expect(calls).toEqual([guardPreview("dev"), `data preview --stack dev ${policy("dev")}`]);
     expect(output).toContain("policy violation: (stand-in)");
   });
 
@@ -82,12 +80,12 @@ describe("the stacks' Pulumi targets, run by Nx", () => {
     expect(output).toContain("systemerrors-events-prod (aws:cloudwatch/metricAlarm:MetricAlarm): update [threshold]");
   });
 
-  test("preview, refresh and destroy run in each stack's folder, on dev unless told otherwise", () => {
-    const { calls, ok } = workspace.nx(["run-many", "-t", "preview", "refresh", "destroy", "--parallel=1"]);
+  test("preview, refresh and destroy run in each stack's folder, on the stack they are told", () => {
+    const { calls, ok } = workspace.nx(["run-many", "-t", "preview", "refresh", "destroy", "--stack=prod", "--parallel=1"]);
     expect(ok).toBe(true);
     expect(calls.sort()).toEqual(
       ["access", "data", "monitoring"]
-        .flatMap((folder) => [`${folder} destroy --stack dev`, `${folder} preview --stack dev --diff ${policy("dev")}`, `${folder} refresh --yes --stack dev`])
+        .flatMap((folder) => [`${folder} destroy --stack prod`, `${folder} preview --stack prod --diff ${policy("prod")}`, `${folder} refresh --yes --stack prod`])
         .sort(),
     );
   });

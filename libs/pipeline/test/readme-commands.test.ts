@@ -5,10 +5,11 @@ import * as path from "node:path";
 import { scratchWorkspace, type ScratchWorkspace } from "./scratch-workspace";
 
 /**
- * Every command the README names, run as a newcomer would type it. What runs offline runs (in a
- * scratch copy of the workspace; Nx's Pulumi targets against a recording stand-in for `pulumi`);
- * an operator tool that needs AWS runs until its first AWS or Pulumi call, which fails without
- * credentials, and must not have refused its arguments first.
+ * Every command the README names, checked as a newcomer would type it. What runs offline runs (in a
+ * scratch copy of the workspace); an Nx command is planned by the real Nx CLI, not run (what its
+ * Pulumi targets run is held by nx-pulumi-targets.test.ts); an operator tool that needs AWS runs
+ * until its first AWS or Pulumi call, which fails without credentials, and must not have refused
+ * its arguments first.
  */
 const WORKSPACE = path.resolve(__dirname, "..", "..", "..");
 const README = fs.readFileSync(path.join(WORKSPACE, "README.md"), "utf8");
@@ -75,6 +76,22 @@ function runNpm(args: readonly string[]): { code: number; output: string } {
 /** What a tool prints when it refuses its command line: Node's parseArgs messages, or the tool's usage line. */
 const REFUSED_ARGUMENTS = /Unknown option|argument missing|does not take an argument|Unexpected argument|\busage\b/i;
 
+/**
+ * Nx accepts these arguments and plans what they name (`--graph=stdout`: nothing runs): the task of
+ * `run <project>:<target>`, or for `-t <targets>` at least one task of each target.
+ */
+function expectPlannedTargets(nxArgs: readonly string[]): void {
+  const { tasks } = workspace.plan(nxArgs);
+  if (nxArgs[0] === "run") {
+    expect(tasks).toContain(nxArgs[1]);
+    return;
+  }
+  const targetFlag = nxArgs.indexOf("-t");
+  const targets = targetFlag < 0 ? [] : nxArgs.slice(targetFlag + 1).filter((arg) => !arg.startsWith("-"));
+  expect(targets.length).toBeGreaterThan(0);
+  for (const target of targets) expect(tasks.filter((task) => task.endsWith(`:${target}`)).length).toBeGreaterThan(0);
+}
+
 const commands = readmeCommands(README);
 
 describe("the README's commands", () => {
@@ -103,12 +120,7 @@ describe("the README's commands", () => {
   test.each(commands.filter((command) => npmScript(command) && ROOT_PACKAGE.scripts[npmScript(command)!.script]?.startsWith("nx ")))(
     "%s: an Nx command whose targets exist on the workspace's projects",
     (command) => {
-      const nxArgs = ROOT_PACKAGE.scripts[npmScript(command)!.script].split(/\s+/).slice(1).filter((arg) => !arg.startsWith("--output-style"));
-      const { tasks } = workspace.plan(nxArgs);
-      const targetFlag = nxArgs.indexOf("-t");
-      const targets = targetFlag < 0 ? [] : nxArgs.slice(targetFlag + 1).filter((arg) => !arg.startsWith("-"));
-      expect(targets.length).toBeGreaterThan(0);
-      for (const target of targets) expect(tasks.filter((task) => task.endsWith(`:${target}`)).length).toBeGreaterThan(0);
+      expectPlannedTargets(ROOT_PACKAGE.scripts[npmScript(command)!.script].split(/\s+/).slice(1).filter((arg) => !arg.startsWith("--output-style")));
     },
   );
 
@@ -136,12 +148,10 @@ describe("the README's commands", () => {
     expect(misspelled.output).toMatch(REFUSED_ARGUMENTS);
   });
 
-  test.each(commands.filter((command) => command.startsWith("npx nx ")))("%s: runs its Pulumi targets in the stacks' folders", (command) => {
-    const { ok, output, calls } = workspace.nx(command.split(/\s+/).slice(2));
-    expect({ ok, output }).toEqual({ ok: true, output: expect.any(String) as unknown });
-    expect(calls.length).toBeGreaterThan(0);
-    const stack = /--stack=(\S+)/.exec(command)?.[1] ?? "dev";
-    for (const call of calls) expect(call).toContain(`--stack ${stack}`);
+  // Planned, not run: what the targets run (the pulumi calls, --stack, the guard) is held by the real
+  // Nx runs of nx-pulumi-targets.test.ts; a second run here would only repeat them.
+  test.each(commands.filter((command) => command.startsWith("npx nx ")))("%s: Nx accepts it and plans the Pulumi targets it names", (command) => {
+    expectPlannedTargets(command.split(/\s+/).slice(2));
   });
 });
 

@@ -39,6 +39,13 @@ describe("every destructive step kind of the engine (OpType) is refused on a tab
     expect(refusals(check("rename-detailed-diff-only"))[0][2]).toMatch(/forced by name/);
   });
 
+  test("a replacement reported only by replaceReasons (no detailed diff) still names them", () => {
+    // replaceReasons: "keys that are causing replacement" (pulumi pkg/display/json.go, PreviewStep).
+    const urn = "urn:pulumi:prod::dynamodb-data::dynamodb-platform:data:DynamoTables$aws:dynamodb/table:Table::table-users-prod";
+    const result = checkPreview({ steps: [{ op: "replace", urn, replaceReasons: ["rangeKey"], detailedDiff: null }] }, prodContext());
+    expect(refusals(result)).toEqual([["users", "table", "table 'table-users-prod' would be REPLACED (step 'replace', forced by rangeKey)"]]);
+  });
+
   test("a key schema change is refused at each of its three steps", () => {
     expect(check("key-schema-change").refused.map((finding) => finding.change)).toEqual([
       "table 'table-sessions-prod' would be REPLACED (step 'create-replacement', forced by hashKey)",
