@@ -1,5 +1,5 @@
 export { LiveAccountError, awsCall, describeAwsError, isNotFound } from "./live-account-error";
-export { awsClientConfig, type AwsClientConfig } from "./client-config";
+export { awsClientConfig, type AwsClientConfig, type RetryMode } from "./client-config";
 export { readStackOutputs, type CommandRunner, type StackOutputsResult } from "./stack-outputs";
 export { runCli } from "./run-cli";
 export type { KeyManagerAnswer } from "./kms-key-manager";
