@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { DATA_PROJECT } from "@dynamodb-platform/platform";
+import { DATA_PROJECT, PIPELINE_STACKS, STACK_PROJECTS } from "@dynamodb-platform/platform";
 import { MOCK_ACCOUNT_ID, resourcesOfType, type ProgramRun, type RegisteredResource, type StackProgram } from "@dynamodb-platform/program-runner";
 import type { ContributorInsightsMode, GlobalIndexSpec, KeyAttribute, StreamViewType } from "@dynamodb-platform/platform";
 import { ConfigError, StackFileError, readStackFiles } from "@dynamodb-platform/platform";
@@ -244,8 +244,8 @@ export interface DeclaredStateOptions {
   readonly programFor?: (project: StackProject) => StackProgram;
 }
 
-/** The projects that own what the live-account tools judge: not bootstrap (CI identities and state). */
-const JUDGED_PROJECTS = new Set([DATA_PROJECT, "dynamodb-monitoring", "dynamodb-access"]);
+/** The projects that own what the live-account tools judge, the pipeline's stacks: not bootstrap (CI identities and state). */
+const JUDGED_PROJECTS = new Set(PIPELINE_STACKS.map((stack) => STACK_PROJECTS[stack].pulumiProject));
 
 /**
  * Plans the data, monitoring and access stacks of `stack` offline and reads what they declare. A

@@ -2,7 +2,7 @@ import { EXISTING_CONTRIBUTOR_INSIGHTS_KEY } from "@dynamodb-platform/platform";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
-import { LiveAccountError, awsClientConfig, type AwsClientConfig } from "../live-account";
+import { LiveAccountError, awsClientConfig, type RetryMode } from "../live-account";
 import { WORKSPACE_ROOT, dataStackConfigSource, readStackContext } from "@dynamodb-platform/platform";
 import { optionalStringList } from "@dynamodb-platform/platform";
 import { readMandatoryTags } from "@dynamodb-platform/tags";
@@ -32,12 +32,9 @@ export interface ReportOptions {
   readonly clients?: (region: string) => LiveClients;
 }
 
-/**
- * SDK v3 clients with the default credential chain and the tools' retries: adaptive mode, or
- * "standard" (the same attempts without adaptive mode's client-side rate limiting, for tests).
- */
-export function defaultClients(region: string, retryMode: AwsClientConfig["retryMode"] | "standard" = "adaptive"): LiveClients {
-  const config = { ...awsClientConfig(region), retryMode };
+/** SDK v3 clients with the default credential chain and the tools' retries (awsClientConfig). */
+export function defaultClients(region: string, retryMode?: RetryMode): LiveClients {
+  const config = awsClientConfig(region, retryMode);
   return {
     dynamodb: new DynamoDBClient(config),
     lambda: new LambdaClient(config),

@@ -11,14 +11,14 @@ export interface CostReportOptions {
   readonly json: boolean;
 }
 
-export const DEFAULT_DAYS = 14;
+const DEFAULT_DAYS = 14;
 /**
  * At least a day; at most 90 so the window stays one regime of traffic. CloudWatch keeps hourly
  * datapoints for 455 days, so any day in this range has data (CloudWatch User Guide, "Metrics
  * concepts", metric retention).
  */
-export const MIN_DAYS = 1;
-export const MAX_DAYS = 90;
+const MIN_DAYS = 1;
+const MAX_DAYS = 90;
 
 export const USAGE =
   "npm run cost-report -- --stack <stack> [--days 14] [--prices <file>] [--save-prices <file>] [--json]";

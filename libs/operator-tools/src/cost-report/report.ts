@@ -1,7 +1,7 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ConfigError, StackFileError } from "@dynamodb-platform/platform";
-import { LiveAccountError, awsClientConfig, type AwsClientConfig } from "../live-account";
+import { LiveAccountError, awsClientConfig, type RetryMode } from "../live-account";
 import { planDeclaredState, type DeclaredState } from "@dynamodb-platform/offline-plan";
 import { addedFeatures, type FeatureCost } from "./estimate/added-features";
 import { APPROXIMATIONS } from "./estimate/approximations";
@@ -38,7 +38,7 @@ export interface ReportSources {
   readonly declare: (stack: string) => Promise<DeclaredState>;
   readonly retry: RetryPolicy;
   /** The SDK's retry mode for the AWS clients: "adaptive" for the tool; the moto tier retries in "standard" mode, without the limiter's waits. */
-  readonly retryMode: AwsClientConfig["retryMode"] | "standard";
+  readonly retryMode: RetryMode;
 }
 
 export const LIVE_SOURCES: ReportSources = {
@@ -77,8 +77,8 @@ export async function buildCostReport(options: CostReportOptions, now: Date = ne
   const { rates, priceList: description } = buildRateCard(snapshot);
   const window = usageWindow(now, options.days);
   const clients = {
-    dynamodb: new DynamoDBClient({ ...awsClientConfig(context.region), retryMode: sources.retryMode }),
-    cloudwatch: new CloudWatchClient({ ...awsClientConfig(context.region), retryMode: sources.retryMode }),
+    dynamodb: new DynamoDBClient(awsClientConfig(context.region, sources.retryMode)),
+    cloudwatch: new CloudWatchClient(awsClientConfig(context.region, sources.retryMode)),
   };
   const usages = [];
   for (const table of declared.tables) usages.push(await readTableUsage(clients, table, window, sources.retry));

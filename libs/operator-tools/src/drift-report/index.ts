@@ -1,1 +1,1 @@
-export { driftedResources, driftVerdict, type DriftedResource, type DriftVerdict } from "./drift";
+export { driftVerdict } from "./drift";

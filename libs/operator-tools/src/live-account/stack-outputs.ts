@@ -7,7 +7,7 @@ export type CommandRunner = (command: string, args: readonly string[], cwd: stri
 
 const execFileAsync = promisify(execFile);
 
-export const runCommand: CommandRunner = async (command, args, cwd) => {
+const runCommand: CommandRunner = async (command, args, cwd) => {
   const { stdout } = await execFileAsync(command, [...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
   return stdout;
 };

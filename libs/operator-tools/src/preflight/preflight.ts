@@ -23,7 +23,7 @@ export interface PreflightResult {
   readonly deniedBy?: string;
 }
 
-export function runnerRoleName(runner: Runner): string {
+function runnerRoleName(runner: Runner): string {
   return runner === "preview" ? PLATFORM_PREVIEW_ROLE_NAME : platformDeployRoleName(runner);
 }
 

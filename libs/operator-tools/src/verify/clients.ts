@@ -3,7 +3,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { awsClientConfig, type AwsClientConfig } from "../live-account";
+import { awsClientConfig, type RetryMode } from "../live-account";
 
 /** The AWS clients verify uses; tests replace their responses with aws-sdk-client-mock. */
 export interface VerifyClients {
@@ -14,9 +14,9 @@ export interface VerifyClients {
   readonly sns: SNSClient;
 }
 
-/** `retryMode` is the tools' "adaptive"; the moto tier retries in "standard" mode, without the limiter's waits. */
-export function createClients(region: string, retryMode: AwsClientConfig["retryMode"] | "standard" = "adaptive"): VerifyClients {
-  const config = { ...awsClientConfig(region), retryMode };
+/** SDK v3 clients with the tools' settings (awsClientConfig). */
+export function createClients(region: string, retryMode?: RetryMode): VerifyClients {
+  const config = awsClientConfig(region, retryMode);
   return {
     dynamodb: new DynamoDBClient(config),
     kms: new KMSClient(config),

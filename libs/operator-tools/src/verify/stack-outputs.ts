@@ -7,8 +7,6 @@ export type OutputsReader = (folder: StackFolder, stack: string) => Promise<Stac
 
 export const pulumiOutputs: OutputsReader = (folder, stack) => readStackOutputs(stackDir(folder), stack);
 
-export const PROJECTS = { data: "dynamodb-data", monitoring: "dynamodb-monitoring", access: "dynamodb-access" } as const;
-
 /** The monitoring stack's outputs verify reads (stacks/monitoring/src/program.ts, MonitoringStackExports). */
 export interface MonitoringOutputs {
   readonly alarmTopicArn: string;

@@ -1,6 +1,7 @@
 import type { MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { TableNotFoundError, readLiveTable, type LiveTableState } from "../live-account";
 import type { DeclaredState } from "@dynamodb-platform/offline-plan";
+import { STACK_PROJECTS, type PipelineStack } from "@dynamodb-platform/platform";
 import { alarmChecks, describeAlarms } from "./alarms/alarm-checks";
 import { dashboardChecks } from "./alarms/dashboard-check";
 import { alarmExpectation } from "./alarms/declared-alarms";
@@ -11,7 +12,6 @@ import type { VerifyClients } from "./clients";
 import { roleChecks } from "./roles/role-checks";
 import {
   OutputContractError,
-  PROJECTS,
   validateAccessOutputs,
   validateDataOutputs,
   validateMonitoringOutputs,
@@ -100,9 +100,9 @@ function arnFromOutputs(outputs: MonitoringOutputs, name: string): string {
 export async function verify(options: VerifyOptions): Promise<Check[]> {
   const { declared } = options;
   const checks: Check[] = [];
-  const deployed = async <T>(folder: keyof typeof PROJECTS, validate: (subject: string, outputs: Record<string, unknown>) => T): Promise<T | undefined> => {
+  const deployed = async <T>(folder: PipelineStack, validate: (subject: string, outputs: Record<string, unknown>) => T): Promise<T | undefined> => {
     const result = await options.readOutputs(folder, declared.stack);
-    const subject = `${PROJECTS[folder]}/${declared.stack}`;
+    const subject = `${STACK_PROJECTS[folder].pulumiProject}/${declared.stack}`;
     if (!result.deployed) {
       checks.push({ area: "stacks", subject, check: "deployed", status: "fail", expected: "deployed", actual: `not deployed: ${result.reason}` });
       return undefined;

@@ -29,6 +29,10 @@ describe("AWS failures become one line that says what to do", () => {
   test("clients retry with adaptive backoff", () => {
     expect(awsClientConfig("ap-southeast-2")).toEqual({ region: "ap-southeast-2", maxAttempts: 8, retryMode: "adaptive" });
   });
+
+  test("the moto tiers' standard mode keeps the same attempts", () => {
+    expect(awsClientConfig("ap-southeast-2", "standard")).toEqual({ region: "ap-southeast-2", maxAttempts: 8, retryMode: "standard" });
+  });
 });
 
 describe("stack context comes from the data stack's own files", () => {

@@ -9,7 +9,7 @@ import type { GlobalIndexSpec } from "@dynamodb-platform/platform";
  * how evenly the index keys spread (AWS Knowledge Center, "create-gsi-dynamodb"), and DynamoDB
  * updates ItemCount and TableSizeBytes only about every six hours.
  */
-export const BACKFILL_WRITE_UNITS_PER_SECOND = 4000;
+const BACKFILL_WRITE_UNITS_PER_SECOND = 4000;
 const KB = 1024;
 
 function duration(seconds: number): string {

@@ -7,7 +7,7 @@ import type { CheckInput } from "./check-input";
  * DescribeTable only tells when PAY_PER_REQUEST was last set, not how often, so a switch within
  * the window is flagged for the operator to count.
  */
-export const ON_DEMAND_SWITCHES_PER_DAY = 4;
+const ON_DEMAND_SWITCHES_PER_DAY = 4;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function checkBilling({ live, now }: CheckInput): Finding[] {

@@ -24,7 +24,7 @@ function priced(feature: string, quantity: number, unit: string, price: UnitPric
  * throttled), two more when it has a sort key; throttled-keys mode keeps only the throttled ones
  * (DynamoDB Developer Guide, "CloudWatch contributor insights for DynamoDB: How it works").
  */
-export function contributorInsightsRules(mode: ContributorInsightsMode, hasSortKey: boolean): number {
+function contributorInsightsRules(mode: ContributorInsightsMode, hasSortKey: boolean): number {
   return (mode === "ACCESSED_AND_THROTTLED_KEYS" ? 2 : 1) * (hasSortKey ? 2 : 1);
 }
 

@@ -23,7 +23,7 @@ interface ProductQuery {
  * without a region (usage type `DashboardsUsageHour`, CloudWatch User Guide "CloudWatch billing
  * and cost"; infracost prices `aws_cloudwatch_dashboard` by that usage type alone).
  */
-export function productQueries(region: string): readonly ProductQuery[] {
+function productQueries(region: string): readonly ProductQuery[] {
   const inRegion: Filter = { Type: "TERM_MATCH", Field: "regionCode", Value: region };
   return [
     { service: "AmazonDynamoDB", filters: [inRegion] },

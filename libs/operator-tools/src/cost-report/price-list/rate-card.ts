@@ -48,7 +48,7 @@ export interface PriceListDescription {
  * `CW:` (CloudWatch writes `APS2-CW:AlarmMonitorUsage`). `IA-` before it is the Standard-IA table
  * class, and a longer name (`HighResAlarmMonitorUsage`, `DashboardsUsageHour-Basic`) is another product.
  */
-export function isUsageType(actual: string | undefined, wanted: string): boolean {
+function isUsageType(actual: string | undefined, wanted: string): boolean {
   if (actual === undefined) return false;
   const match = /^(?:([A-Z0-9]+)-)?(?:CW:)?(.+)$/.exec(actual);
   return match !== null && match[2] === wanted && match[1] !== "IA";

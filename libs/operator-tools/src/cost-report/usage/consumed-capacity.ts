@@ -2,7 +2,7 @@ import { DYNAMODB_NAMESPACE } from "@dynamodb-platform/platform";
 import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery, type MetricDataResult, type MessageData } from "@aws-sdk/client-cloudwatch";
 import { awsCall } from "../../live-account";
 
-export const HOUR_SECONDS = 3600;
+const HOUR_SECONDS = 3600;
 
 /** The hours the report reads: whole hours ending at the last full hour before `now`. */
 export interface UsageWindow {

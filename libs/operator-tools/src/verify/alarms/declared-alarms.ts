@@ -24,7 +24,7 @@ const dimensions = (map: Readonly<Record<string, string>> | undefined) => Object
  * PutMetricAlarm's Metrics: id, expression, label, period, returnData, metric -> MetricStat), so
  * the live and the declared alarm are printed by the same describeAlarmMetric.
  */
-export function asDescribedAlarm(alarm: DeclaredAlarm): MetricAlarm {
+function asDescribedAlarm(alarm: DeclaredAlarm): MetricAlarm {
   const metrics: MetricDataQuery[] = alarm.metricQueries.map((query) => ({
     Id: query.id,
     ...(query.expression !== undefined ? { Expression: query.expression } : {}),

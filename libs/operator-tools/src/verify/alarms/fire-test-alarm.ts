@@ -11,8 +11,8 @@ export const realClock: Clock = { now: () => new Date(), sleep: (ms) => new Prom
 
 export const TEST_ALARM_REASON =
   "Verification by 'npm run verify --fire-test-alarm': not an incident. The alarm's next evaluation returns it to its real state.";
-export const POLL_INTERVAL_MS = 5_000;
-export const MAX_WAIT_MS = 120_000;
+const POLL_INTERVAL_MS = 5_000;
+const MAX_WAIT_MS = 120_000;
 
 /** The outcome CloudWatch records for an alarm action (HistoryData of an `Action` history item). */
 interface ActionHistoryData {

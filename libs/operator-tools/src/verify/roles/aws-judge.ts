@@ -24,7 +24,7 @@ const key = (action: string, resource: string) => `${action} ${resource}`;
  * "AssumedRole", aws:ViaAWSService, aws:PrincipalIsAWSService, aws:CurrentTime, aws:EpochTime);
  * IAM API reference, ContextEntry (ContextKeyType values).
  */
-export function requestContext(role: MatrixRole, now: Date): ContextEntry[] {
+function requestContext(role: MatrixRole, now: Date): ContextEntry[] {
   const entry = (ContextKeyName: string, ContextKeyType: ContextEntry["ContextKeyType"], value: string): ContextEntry => ({ ContextKeyName, ContextKeyType, ContextKeyValues: [value] });
   return [
     entry("aws:RequestedRegion", "string", role.context.region),

@@ -8,7 +8,7 @@ import { ROLE_NOT_FOUND, judgeWithAws } from "./aws-judge";
 const KINDS = ["read", "write"] as const;
 
 /** The roles the access stack declares, as the matrix sees them, with the ARNs its deployed outputs name. */
-export function matrixRoles(declared: DeclaredState, roleArns: AccessOutputs["roleArns"]): MatrixRole[] {
+function matrixRoles(declared: DeclaredState, roleArns: AccessOutputs["roleArns"]): MatrixRole[] {
   return declared.tables.flatMap((table) =>
     KINDS.flatMap((kind) => {
       const roleArn = roleArns[table.key]?.[kind];
