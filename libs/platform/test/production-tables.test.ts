@@ -36,7 +36,7 @@ describe("the production tables", () => {
     ]);
   });
 
-  test("production adopts events, sessions and users under their exact names (the README's adoption runbook)", () => {
+  test("production adopts events, sessions and users under their exact names (docs/runbooks/adoption.md)", () => {
     const adopted = PRODUCTION_TABLES.filter((spec) => physicalTableName(spec, { environmentSuffix: "prod", adoptExistingTables: true }) === spec.key);
     expect(adopted.map((spec) => spec.key)).toEqual(["events", "sessions", "users"]);
   });

@@ -16,7 +16,7 @@ export const MANDATORY_TAG_KEYS = Object.keys(MANDATORY_TAG_CONFIG_KEYS) as Mand
 const MAX_TAG_VALUE_LENGTH = 256;
 const TAG_VALUE_PATTERN = /^[\p{L}\p{N}\s_.:/=+\-@]*$/u;
 
-export function validateTagValue(value: string, key: string): string {
+function validateTagValue(value: string, key: string): string {
   if (value !== value.trim()) {
     throw new ConfigError(key, `'${value}' starts or ends with white space`, "Remove the surrounding spaces");
   }

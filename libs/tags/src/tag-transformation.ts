@@ -9,7 +9,7 @@ type TagInput = pulumi.Input<Record<string, pulumi.Input<string>>> | undefined;
  * (outputs of other resources or stack references), so the merge happens inside `apply()`.
  * Mandatory tags win: a resource cannot opt out of cost attribution.
  */
-export function withMandatoryTags(
+function withMandatoryTags(
   tags: TagInput,
   mandatory: MandatoryTags,
 ): pulumi.Output<Record<string, string>> {
@@ -17,7 +17,7 @@ export function withMandatoryTags(
 }
 
 /** A resource transformation that tags every taggable AWS resource it sees. */
-export function mandatoryTagsTransformation(mandatory: MandatoryTags): pulumi.ResourceTransformation {
+function mandatoryTagsTransformation(mandatory: MandatoryTags): pulumi.ResourceTransformation {
   return (args) => {
     if (!isTaggableAwsType(args.type)) return undefined;
     const props = args.props as { tags?: TagInput };

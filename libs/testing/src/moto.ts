@@ -69,7 +69,7 @@ export function firstCalls(times: number, answer: (protocol: WireProtocol) => An
 }
 
 /** True when `moto_server` can be started on this machine. */
-export function motoInstalled(): boolean {
+function motoInstalled(): boolean {
   return !spawnSync("moto_server", ["--help"], { stdio: "ignore" }).error;
 }
 

@@ -1,9 +1,9 @@
 import { accessRoleName, type AccessKind } from "@dynamodb-platform/platform";
 
 /** CreateRole's RoleName: "Maximum length of 64" (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
-export const MAX_ROLE_NAME_LENGTH = 64;
+const MAX_ROLE_NAME_LENGTH = 64;
 
-export class RoleNameError extends Error {
+class RoleNameError extends Error {
   constructor(roleName: string, table: string) {
     super(
       `IAM role name '${roleName}' is ${roleName.length} characters; IAM allows ${MAX_ROLE_NAME_LENGTH}. ` +

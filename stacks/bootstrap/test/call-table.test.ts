@@ -35,16 +35,20 @@ interface Workflow {
 }
 const workflowSteps = () => Object.entries((parse(fs.readFileSync(WORKFLOW, "utf8")) as Workflow).jobs).flatMap(([job, j]) => (j.steps ?? []).map((step) => ({ job, step })));
 
+/** The table's calls for an account serving `stack` (the bootstrap stack of that name serves it). */
+const callsServing = (stack: string): ResolvedCall[] =>
+  resolveCalls({
+    account: { partition: "aws", accountId: ACCOUNT },
+    bucket: { partition: "aws", name: `pulumi-state-${ACCOUNT}-ap-southeast-2` },
+    served: readServedStacks({ project: "dynamodb-bootstrap", get: (key) => (key === "servedStacks" ? `["${stack}"]` : undefined) }),
+    boundaryArn: BOUNDARY_ARN,
+  });
+
 let prod: ProgramRun;
 let calls: ResolvedCall[];
 beforeAll(async () => {
   prod = await runBootstrapStack("prod");
-  calls = resolveCalls({
-    account: { partition: "aws", accountId: ACCOUNT },
-    bucket: { partition: "aws", name: `pulumi-state-${ACCOUNT}-ap-southeast-2` },
-    served: readServedStacks({ project: "dynamodb-bootstrap", get: (key) => (key === "servedStacks" ? '["prod"]' : undefined) }),
-    boundaryArn: BOUNDARY_ARN,
-  });
+  calls = callsServing("prod");
 });
 
 /**
@@ -56,9 +60,9 @@ const AWS_DYNAMODB_KEY_POLICY = {
   Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"], Resource: "*" }],
 };
 
-async function judge(runner: Runner, action: string, resource: string, context: Record<string, string> = {}): Promise<Verdict> {
+async function judge(runner: Runner, action: string, resource: string, context: Record<string, string> = {}, run: ProgramRun = prod): Promise<Verdict> {
   const resourcePolicy = resource.startsWith("arn:aws:kms:") ? AWS_DYNAMODB_KEY_POLICY : undefined;
-  const holder = { principal: role(ROLE_NAMES[runner]), policy: policyOf(prod, ROLE_NAMES[runner]), resourcePolicy };
+  const holder = { principal: role(ROLE_NAMES[runner]), policy: policyOf(run, ROLE_NAMES[runner]), resourcePolicy };
   const verdict = await simulate(holder, { action, resource, context });
   // Actions without resource-level permissions are judged on "*".
   return verdict === "error: must.use.wildcard" ? simulate(holder, { action, resource: "*", context }) : verdict;
@@ -79,6 +83,16 @@ describe("the call table", () => {
     const denied: string[] = [];
     for (const call of calls) {
       const verdict = await judge(call.runner, call.action, concrete(call.resource), { ...call.context });
+      if (verdict !== "Allowed") denied.push(`${call.runner} ${call.call.operation} ${call.action} ${call.resource}: ${verdict}`);
+    }
+    expect(denied).toEqual([]);
+  });
+
+  test("an account serving dev: each call, resolved to dev's resources and state, is allowed to the role bootstrap dev creates for it", async () => {
+    const dev = await runBootstrapStack("dev");
+    const denied: string[] = [];
+    for (const call of callsServing("dev")) {
+      const verdict = await judge(call.runner, call.action, concrete(call.resource), { ...call.context }, dev);
       if (verdict !== "Allowed") denied.push(`${call.runner} ${call.call.operation} ${call.action} ${call.resource}: ${verdict}`);
     }
     expect(denied).toEqual([]);

@@ -25,7 +25,7 @@ export type StackConfigKeys = readonly ConfigKeySpec[];
  * provider's SDK package (@pulumi/aws config/vars), so a stack file may set any of them and a
  * misspelt one is refused like any other key.
  */
-export const AWS_PROVIDER_KEYS: readonly string[] = Object.keys(awsConfig)
+const AWS_PROVIDER_KEYS: readonly string[] = Object.keys(awsConfig)
   .filter((name) => !name.startsWith("require"))
   .map((name) => `aws:${name}`);
 

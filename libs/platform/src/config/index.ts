@@ -3,7 +3,6 @@ export { engineConfig, qualifiedKey, qualify, type ConfigSource } from "./config
 export { pulumiConfigSource } from "./program-config";
 export { referenceSection, renderKeyTable } from "./config-reference";
 export {
-  AWS_PROVIDER_KEYS,
   nearestKey,
   refuseUnknownKeys,
   stackFileKeys,
@@ -22,7 +21,7 @@ export {
   MAX_ENVIRONMENT_SUFFIX_LENGTH,
   readEnvironmentSuffix,
 } from "./environment-suffix";
-export { REGION_KEY, REGION_KEY_SPEC, readRegion } from "./region";
+export { REGION_KEY_SPEC, readRegion } from "./region";
 export {
   ACCESS_KINDS,
   ACCESS_ROLE_NAME,

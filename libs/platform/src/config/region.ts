@@ -3,7 +3,7 @@ import type { ConfigSource } from "./config-source";
 import type { ConfigKeySpec } from "./declared-keys";
 
 const DEFAULT_REGION = "ap-southeast-2";
-export const REGION_KEY = "aws:region";
+const REGION_KEY = "aws:region";
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**

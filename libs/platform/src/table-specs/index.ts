@@ -5,7 +5,7 @@ export type {
   TableSpec,
 } from "./table-spec";
 export { PRODUCTION_TABLES } from "./production-tables";
-export { TableSpecError, attributeDefinitions, validateTableSpecs } from "./validate-specs";
+export { attributeDefinitions, validateTableSpecs } from "./validate-specs";
 export { isAdopted, physicalTableName, type PhysicalNameOptions } from "./physical-name";
 export { DATA_LOSS_ACCEPTED_KEY, DATA_LOSS_PROPERTIES, type DataLossAccepted, type DataLossProperty } from "./data-loss";
 export { dataLossAcceptedLines, readDataLossAccepted } from "./data-loss-config";

@@ -1,6 +1,6 @@
 import type { KeyAttribute, TableSpec } from "./table-spec";
 
-export class TableSpecError extends Error {
+class TableSpecError extends Error {
   constructor(table: string, problem: string) {
     super(`Table spec '${table}': ${problem}`);
     this.name = "TableSpecError";

@@ -13,7 +13,7 @@ export const PULUMI_CLI_VERSION = "3.276.0";
  * The provider source the AWS rows were read at: hashicorp/terraform-provider-aws v6 (the major
  * @pulumi/aws 7 bridges; @pulumi/aws 7.43.0 bridged v6.61.0, pulumi/pulumi-aws#6617, and 7.48.0 a later v6 release).
  */
-export const PROVIDER_SOURCE = "hashicorp/terraform-provider-aws v6 (bridged by @pulumi/aws 7.48.0)";
+const PROVIDER_SOURCE = "hashicorp/terraform-provider-aws v6 (bridged by @pulumi/aws 7.48.0)";
 
 /** What a CI job runs: a Pulumi operation of one stack, or an operator tool. */
 /** `drift` is the nightly `pulumi preview --refresh --expect-no-changes`: a refresh's reads, saved nowhere. */

@@ -3,17 +3,17 @@ import { ADOPTION_STEP_KEY, type AdoptionStep } from "./adoption-steps";
 import { ADOPTED_TABLE_UPDATE_TIMEOUTS } from "./table-options";
 
 /** "5h" / "90m" → seconds. */
-export function durationSeconds(duration: string): number {
+function durationSeconds(duration: string): number {
   const match = /^(\d+)(m|h)$/.exec(duration);
   if (!match) throw new Error(`unsupported duration '${duration}'`);
   return Number(match[1]) * (match[2] === "h" ? 3600 : 60);
 }
 
 /** What the job needs beside the table update: checkout, npm ci, the preview, the guard, writing the checkpoint. */
-export const CI_JOB_OVERHEAD_SECONDS = 30 * 60;
+const CI_JOB_OVERHEAD_SECONDS = 30 * 60;
 
 /** The command an operator runs instead, from the repository root, with credentials that outlast the step. */
-export function handRunCommand(stack: string): string {
+function handRunCommand(stack: string): string {
   return `npx nx run @dynamodb-platform/data:deploy --stack=${stack}`;
 }
 

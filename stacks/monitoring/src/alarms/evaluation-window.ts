@@ -4,7 +4,7 @@ import { ALARM_PERIOD_SECONDS, ConfigError, LATE_DATAPOINT_ALLOWANCE, evaluation
  * CloudWatch evaluates a Metrics Insights alarm on the latest 3 hours of data only
  * (docs/decisions/alarms-and-metrics.md, "The 3-hour window").
  */
-export const METRICS_INSIGHTS_MAX_WINDOW_SECONDS = 3 * 60 * 60;
+const METRICS_INSIGHTS_MAX_WINDOW_SECONDS = 3 * 60 * 60;
 
 /** The largest `datapoints` whose evaluation window still fits the Metrics Insights limit. */
 export const MAX_METRICS_INSIGHTS_DATAPOINTS =

@@ -3,7 +3,7 @@ import type * as aws from "@pulumi/aws";
 type MetricQuery = aws.types.input.cloudwatch.MetricAlarmMetricQuery;
 
 /** The id of the expression every alarm of this stack watches. */
-export const FILLED_ID = "filled";
+const FILLED_ID = "filled";
 
 /**
  * The alarm watches FILL(source, 0), not the source itself. AWS (PutMetricAlarm,

@@ -9,7 +9,7 @@ import { GRID_COLUMNS } from "./layout";
  * alarm status widget holds 1-100 alarm ARNs and the name is at most 255 of A-Z a-z 0-9 - _
  * (Dashboard Body Structure and Syntax; PutDashboard). AWS documents no limit on the body's size.
  */
-export const DASHBOARD_LIMITS = {
+const DASHBOARD_LIMITS = {
   widgets: 500,
   metricsPerWidget: 500,
   metricsPerDashboard: 2500,

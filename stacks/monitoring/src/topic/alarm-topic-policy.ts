@@ -13,7 +13,7 @@ export interface AlarmTopicPolicyInputs {
  * What the account owner keeps on its own topic: the management actions of SNS's default topic
  * policy, except Publish, which only CloudWatch gets here (docs/decisions/alarms-and-metrics.md).
  */
-export const OWNER_ACTIONS = [
+const OWNER_ACTIONS = [
   "SNS:GetTopicAttributes",
   "SNS:SetTopicAttributes",
   "SNS:AddPermission",

@@ -15,7 +15,7 @@ export function validateAlarmTopicKmsKeyArn(key: string, value: string, region: 
     throw new ConfigError(
       key,
       `'${value}' is the AWS managed key aws/sns, which CloudWatch alarms cannot publish through`,
-      "Remove the key (the topic is then not encrypted, the default) or give the ARN of a customer managed key whose policy lets cloudwatch.amazonaws.com use it (see the README)",
+      "Remove the key (the topic is then not encrypted, the default) or give the ARN of a customer managed key whose policy lets cloudwatch.amazonaws.com use it (docs/decisions/alarms-and-metrics.md, \"The alarm topic\", has the key policy statement)",
     );
   }
   const match = KEY_ARN.exec(value);
