@@ -78,7 +78,7 @@ function readAdoptionStep(source: ConfigSource, adoptExistingTables: boolean): A
     throw new ConfigError(
       key,
       value === undefined ? "it is missing" : `'${value}' is not an adoption step`,
-      `Use ${ADOPTION_STEPS.join(", ")} in that order, one 'pulumi up' each (README, "Adopting the production tables")`,
+      `Use ${ADOPTION_STEPS.join(", ")} in that order, one 'pulumi up' each (docs/runbooks/adoption.md)`,
     );
   }
   return value;
