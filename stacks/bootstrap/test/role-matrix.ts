@@ -12,11 +12,16 @@ export const dashboard = (name: string) => `arn:aws:cloudwatch::${ACCOUNT}:dashb
 export const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 export const state = (key: string) => `${BUCKET}/.pulumi/${key}`;
 
-/** The inline policy a bootstrap role received, as AWS would store it. */
+const parsedPolicies = new WeakMap<ProgramRun, Map<string, unknown>>();
+
+/** The inline policy a bootstrap role received, as AWS would store it (parsed once per run: the simulator reuses its validation). */
 export function policyOf(run: ProgramRun, roleName: string): unknown {
+  const parsed = parsedPolicies.get(run) ?? parsedPolicies.set(run, new Map()).get(run)!;
+  if (parsed.has(roleName)) return parsed.get(roleName);
   const found = resourcesOfType(run, ROLE_POLICY).find((policy) => policy.inputs["role"] === roleName);
   if (!found) throw new Error(`no inline policy for ${roleName}`);
-  return JSON.parse(String(found.inputs["policy"]));
+  parsed.set(roleName, JSON.parse(String(found.inputs["policy"])));
+  return parsed.get(roleName);
 }
 
 export function trustOf(run: ProgramRun, roleName: string): unknown {

@@ -218,7 +218,10 @@ export function deployedEnvironment() {
 
 export type Environment = ReturnType<typeof deployedEnvironment>;
 
-const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`);
+const globs = new Map<string, RegExp>();
+// Compiled once per pattern: the fake is asked about every action of every role.
+const glob = (pattern: string) =>
+  globs.get(pattern) ?? globs.set(pattern, new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`)).get(pattern)!;
 
 /** AWS's policy simulator over the environment's role policies, paginated 20 actions a page with Marker. */
 export function simulatePrincipalPolicy(
