@@ -15,6 +15,11 @@ export interface ScratchWorkspace {
   nx(args: readonly string[], pulumi?: PulumiAnswer): NxRun;
   /** What Nx plans for these arguments (`--graph=stdout`): the tasks and what each waits for. Nothing runs. */
   plan(args: readonly string[]): PlannedTasks;
+  /**
+   * `nx affected -t <targets> --files=<all of them> --explain=stdout`: for each edited file, the tasks
+   * Nx selects because of it (Nx lists every matched input of every task), from one Nx start.
+   */
+  affectedByFile(targets: readonly string[], files: readonly string[]): Record<string, string[]>;
   /** Deletes the copy and the stand-in's records. */
   remove(): void;
 }
@@ -113,6 +118,25 @@ export function scratchWorkspace(): ScratchWorkspace {
         waitsFor: Object.fromEntries(Object.entries(planned.tasks.dependencies).map(([task, edges]) => [task, edges.map((edge) => edge.id).sort()])),
         targetsOf: Object.fromEntries(Object.entries(planned.graph.nodes).map(([name, node]) => [name, Object.keys(node.data.targets ?? {}).sort()])),
       };
+    },
+    affectedByFile(targets, files) {
+      const args = ["affected", "-t", ...targets, `--files=${files.join(",")}`, "--explain=stdout"];
+      const { ok, stdout, output } = run(args);
+      if (!ok) throw new Error(`nx ${args.join(" ")} failed:\n${output}`);
+      // Nx 24: { affected: { <task>: reasons }, upstream: { <task>: reasons } }; a reason names the
+      // changed file that matched one of the task's inputs (nx dist/src/project-graph/affected/affected-reasons.js).
+      const explained = JSON.parse(stdout) as { affected: Record<string, { kind: string; file?: string }[]>; upstream: Record<string, unknown[]> };
+      // Tasks reached only through another task's outputs, or reasons naming no file, could not be
+      // given to one file: refuse them rather than drop them.
+      if (Object.keys(explained.upstream).length > 0) throw new Error(`tasks affected through other tasks: ${Object.keys(explained.upstream).join(", ")}`);
+      const byFile: Record<string, string[]> = Object.fromEntries(files.map((file) => [file, []]));
+      for (const [task, reasons] of Object.entries(explained.affected)) {
+        for (const reason of reasons) {
+          if (reason.file === undefined || !(reason.file in byFile)) throw new Error(`${task}: a reason that names no edited file: ${JSON.stringify(reason)}`);
+          if (!byFile[reason.file].includes(task)) byFile[reason.file].push(task);
+        }
+      }
+      return Object.fromEntries(Object.entries(byFile).map(([file, tasks]) => [file, tasks.sort()]));
     },
   };
 }
