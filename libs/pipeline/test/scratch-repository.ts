@@ -16,8 +16,11 @@ export interface ScratchRepository {
   git(...args: string[]): string;
   /** Writes a file, commits it with this message, returns the new commit. */
   commit(file: string, text: string, message: string): string;
-  /** Runs an npm script in the copy: exit code and output. */
-  npm(args: readonly string[]): { code: number; stdout: string; stderr: string };
+  /**
+   * Runs an npm script of the copy's package.json, a `node ...` command, as `npm run -s <script> -- <args>`
+   * would, without npm's own start (the README commands test runs them through npm): exit code and output.
+   */
+  script(name: string, args: readonly string[]): { code: number; stdout: string; stderr: string };
   remove(): void;
 }
 
@@ -46,10 +49,13 @@ export function scratchRepository(): ScratchRepository {
       git("commit", "-q", "-m", message);
       return git("rev-parse", "HEAD");
     },
-    npm(args) {
+    script(name, args) {
       const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && !key.startsWith("npm_")));
+      const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+      const [program, ...scriptArgs] = (scripts[name] ?? "").split(/\s+/);
+      if (program !== "node") throw new Error(`npm script '${name}' is not a node command: '${scripts[name]}'`);
       try {
-        const stdout = execFileSync("npm", ["run", "-s", ...args], { cwd: root, env: outer, encoding: "utf8", stdio: "pipe" });
+        const stdout = execFileSync(process.execPath, [...scriptArgs, ...args], { cwd: root, env: outer, encoding: "utf8", stdio: "pipe" });
         return { code: 0, stdout, stderr: "" };
       } catch (error) {
         const { status, stdout, stderr } = error as { status: number; stdout: string; stderr: string };
