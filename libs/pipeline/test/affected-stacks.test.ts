@@ -6,8 +6,8 @@ import { main } from "../src";
 /**
  * The deploy selection on this workspace's real package.json files and nx.json: for each kind of
  * change, exactly the stacks whose deployed result it can change, one per line, in deploy order.
- * CI deploys and previews what the command prints. The table calls the command's entry in-process
- * (a process per row costs two seconds); the command line itself is run by the tests below it.
+ * CI deploys and previews what the command prints. The table and the refusals call the command's
+ * entry in-process (a process per row costs half a CPU second); "the command line" runs it as CI does.
  */
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
@@ -20,6 +20,14 @@ interface Run {
 function affectedStacks(...args: string[]): Run {
   const { status, stdout, stderr } = spawnSync("npm", ["run", "-s", "affected-stacks", "--", ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: status ?? -1, stdout, stderr };
+}
+
+/** The command's entry in-process, its lines joined as cli.ts writes them; the command line itself is run by the tests that use affectedStacks. */
+function affectedStacksInProcess(...args: string[]): Run {
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, ROOT, { out: (line) => (stdout += `${line}\n`), err: (line) => (stderr += `${line}\n`) });
+  return { code, stdout, stderr };
 }
 
 const deployedAfter = (...files: string[]): string[] => {
@@ -98,10 +106,16 @@ describe("the command line", () => {
     expect(run).toEqual({ code: 0, stdout: "data\nmonitoring\n", stderr: expect.stringMatching(/^data: libs\/replacement-guard\/src\/guard\.ts .*\nmonitoring: stacks\/monitoring\/Pulumi\.prod\.yaml\n$/) as unknown });
   });
 
-  test("--all: every stack CI deploys, in deploy order", () => {
-    expect(affectedStacks("--all")).toEqual({ code: 0, stdout: `${EVERY_STACK.join("\n")}\n`, stderr: "" });
+  test("a usage error: exit 2, the usage on stderr, nothing on stdout", () => {
+    const run = affectedStacks();
+    expect(run).toEqual({ code: 2, stdout: "", stderr: expect.stringContaining("usage: npm run -s affected-stacks") as unknown });
   });
+});
 
+describe("the command's answers and refusals", () => {
+  test("--all: every stack CI deploys, in deploy order", () => {
+    expect(affectedStacksInProcess("--all")).toEqual({ code: 0, stdout: `${EVERY_STACK.join("\n")}\n`, stderr: "" });
+  });
 
   test.each([
     [[], /give either --base and --head, or --files, or --all/],
@@ -110,7 +124,7 @@ describe("the command line", () => {
     [["--head", "HEAD", "--since", "x"], /Unknown option '--since'/],
     [["--stack", "prod/evil", "--files", "README.md"], /--stack 'prod\/evil' is not a stack name/],
   ])("%j: exit 2, the problem and the usage", (args, message) => {
-    const run = affectedStacks(...args);
+    const run = affectedStacksInProcess(...args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain("usage: npm run -s affected-stacks");
@@ -118,7 +132,7 @@ describe("the command line", () => {
   });
 
   test("a commit that is not in the repository: exit 1, naming it", () => {
-    const run = affectedStacks("--base", "0000000000000000000000000000000000000000", "--head", "HEAD");
+    const run = affectedStacksInProcess("--base", "0000000000000000000000000000000000000000", "--head", "HEAD");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--base 0{40} is not a commit of this repository/);
   });

@@ -28,7 +28,7 @@ const replacesUsers = JSON.stringify({
 
 let workspace: ScratchWorkspace;
 beforeAll(() => {
-  workspace = scratchWorkspace();
+  workspace = scratchWorkspace({ compileCache: true });
 });
 afterAll(() => workspace.remove());
 

@@ -1,12 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { main } from "../src";
 import { scratchRepository, type ScratchRepository } from "./scratch-repository";
 
 /**
  * Rolling monitoring back: a threshold change and its `git revert`, committed in a copy of this
  * repository. The revert deploys monitoring alone (what CI's `affected-stacks --base --head`
  * prints), and the offline plan of the reverted commit (the stack's real program under Pulumi's
- * mock runtime, `npm start -- --stack prod`) declares exactly the resources of the commit before
+ * mock runtime, the command `npm start -- --stack prod` runs) declares exactly the resources of the commit before
  * the change, while no other stack's plan moves at any step.
  */
 const MONITORING_SETTINGS = "stacks/monitoring/Pulumi.prod.yaml";
@@ -29,7 +30,7 @@ const plans: Record<string, Plan> = {};
 function planAt(commit: string): Plan {
   repo.git("checkout", "-q", commit);
   const out = path.join(repo.root, "dist", "plan-under-test");
-  const run = repo.npm(["start", "--", "--stack", "prod", "--out", out]);
+  const run = repo.script("start", ["--stack", "prod", "--out", out]);
   if (run.code !== 0) throw new Error(`npm start failed at ${commit}: ${run.stdout}${run.stderr}`);
   return Object.fromEntries(
     fs.readdirSync(out).map((file) => [path.basename(file, ".json"), JSON.parse(fs.readFileSync(path.join(out, file), "utf8")) as Plan[string]]),
@@ -68,13 +69,21 @@ beforeAll(() => {
 });
 afterAll(() => repo.remove());
 
+/** affected-stacks' entry in-process on the copy (its command line is held by affected-stacks.test.ts): exit code and output lines. */
+function affectedStacks(...args: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, repo.root, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
 describe("a monitoring change and its revert", () => {
   test("the change deploys monitoring alone", () => {
-    expect(repo.npm(["affected-stacks", "--", "--base", before, "--head", change])).toEqual({ code: 0, stdout: "monitoring\n", stderr: "" });
+    expect(affectedStacks("--base", before, "--head", change)).toEqual({ code: 0, out: ["monitoring"], err: [] });
   });
 
   test("the revert deploys monitoring alone", () => {
-    expect(repo.npm(["affected-stacks", "--", "--base", change, "--head", revert])).toEqual({ code: 0, stdout: "monitoring\n", stderr: "" });
+    expect(affectedStacks("--base", change, "--head", revert)).toEqual({ code: 0, out: ["monitoring"], err: [] });
   });
 
   test("the change moves only the SystemErrors alarms' threshold (and the description that states it); the revert plans exactly the earlier monitoring resources", () => {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { withCompileCache, withNodeSourceMaps } from "./child-env";
 
 const WORKSPACE = path.resolve(__dirname, "..", "..", "..");
 
@@ -16,8 +17,11 @@ export interface ScratchRepository {
   git(...args: string[]): string;
   /** Writes a file, commits it with this message, returns the new commit. */
   commit(file: string, text: string, message: string): string;
-  /** Runs an npm script in the copy: exit code and output. */
-  npm(args: readonly string[]): { code: number; stdout: string; stderr: string };
+  /**
+   * Runs an npm script of the copy's package.json, a `node ...` command, as `npm run -s <script> -- <args>`
+   * would, without npm's own start (the README commands test runs them through npm): exit code and output.
+   */
+  script(name: string, args: readonly string[]): { code: number; stdout: string; stderr: string };
   remove(): void;
 }
 
@@ -46,10 +50,16 @@ export function scratchRepository(): ScratchRepository {
       git("commit", "-q", "-m", message);
       return git("rev-parse", "HEAD");
     },
-    npm(args) {
-      const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && !key.startsWith("npm_")));
+    script(name, args) {
+      const outer = withCompileCache(
+        withNodeSourceMaps(Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && !key.startsWith("npm_")))),
+        path.join(sandbox, "compile-cache"),
+      );
+      const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+      const [program, ...scriptArgs] = (scripts[name] ?? "").split(/\s+/);
+      if (program !== "node") throw new Error(`npm script '${name}' is not a node command: '${scripts[name]}'`);
       try {
-        const stdout = execFileSync("npm", ["run", "-s", ...args], { cwd: root, env: outer, encoding: "utf8", stdio: "pipe" });
+        const stdout = execFileSync(process.execPath, [...scriptArgs, ...args], { cwd: root, env: outer, encoding: "utf8", stdio: "pipe" });
         return { code: 0, stdout, stderr: "" };
       } catch (error) {
         const { status, stdout, stderr } = error as { status: number; stdout: string; stderr: string };

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { withCompileCache } from "./child-env";
 
 /**
  * A copy of this workspace in a temporary folder (sources, stack files, Nx and package settings;
@@ -15,6 +16,11 @@ export interface ScratchWorkspace {
   nx(args: readonly string[], pulumi?: PulumiAnswer): NxRun;
   /** What Nx plans for these arguments (`--graph=stdout`): the tasks and what each waits for. Nothing runs. */
   plan(args: readonly string[]): PlannedTasks;
+  /**
+   * `nx affected -t <targets> --files=<all of them> --explain=stdout`: for each edited file, the tasks
+   * Nx selects because of it (Nx lists every matched input of every task), from one Nx start.
+   */
+  affectedByFile(targets: readonly string[], files: readonly string[]): Record<string, string[]>;
   /** Deletes the copy and the stand-in's records. */
   remove(): void;
 }
@@ -41,7 +47,12 @@ const WORKSPACE = path.resolve(__dirname, "..", "..", "..");
 const NOT_COPIED = new Set(["node_modules", ".git", ".nx", "dist", "coverage"]);
 const NX_CLI = require.resolve("nx/bin/nx.js");
 
-export function scratchWorkspace(): ScratchWorkspace {
+/**
+ * `compileCache`: the Node processes of this copy share V8's code cache in its temporary folder. It
+ * pays where Nx runs targets that start Node (the Pulumi targets); Nx plans alone do better with
+ * Nx's own cache, which a per-copy folder would replace.
+ */
+export function scratchWorkspace(options: { compileCache?: boolean } = {}): ScratchWorkspace {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-targets-"));
   const root = path.join(sandbox, "workspace");
   fs.cpSync(WORKSPACE, root, { recursive: true, filter: (source) => !NOT_COPIED.has(path.basename(source)) });
@@ -70,7 +81,7 @@ export function scratchWorkspace(): ScratchWorkspace {
   // Variables of an outer Nx run (npm test) would otherwise leak into these runs. Plugins load
   // in-process (NX_ISOLATE_PLUGINS=false): a third of the start-up time of an isolated plugin worker.
   const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_")));
-  const env = {
+  const variables = {
     ...outer,
     PATH: `${bin}${path.delimiter}${outer["PATH"] ?? ""}`,
     NX_DAEMON: "false",
@@ -79,6 +90,7 @@ export function scratchWorkspace(): ScratchWorkspace {
     NX_ISOLATE_PLUGINS: "false",
     NX_TUI: "false",
   };
+  const env = options.compileCache ? withCompileCache(variables, path.join(sandbox, "compile-cache")) : variables;
   const run = (args: readonly string[]): { ok: boolean; stdout: string; output: string } => {
     try {
       const stdout = execFileSync(process.execPath, [NX_CLI, ...args], { cwd: root, env, encoding: "utf8", stdio: "pipe" });
@@ -113,6 +125,25 @@ export function scratchWorkspace(): ScratchWorkspace {
         waitsFor: Object.fromEntries(Object.entries(planned.tasks.dependencies).map(([task, edges]) => [task, edges.map((edge) => edge.id).sort()])),
         targetsOf: Object.fromEntries(Object.entries(planned.graph.nodes).map(([name, node]) => [name, Object.keys(node.data.targets ?? {}).sort()])),
       };
+    },
+    affectedByFile(targets, files) {
+      const args = ["affected", "-t", ...targets, `--files=${files.join(",")}`, "--explain=stdout"];
+      const { ok, stdout, output } = run(args);
+      if (!ok) throw new Error(`nx ${args.join(" ")} failed:\n${output}`);
+      // Nx 24: { affected: { <task>: reasons }, upstream: { <task>: reasons } }; a reason names the
+      // changed file that matched one of the task's inputs (nx dist/src/project-graph/affected/affected-reasons.js).
+      const explained = JSON.parse(stdout) as { affected: Record<string, { kind: string; file?: string }[]>; upstream: Record<string, unknown[]> };
+      // Tasks reached only through another task's outputs, or reasons naming no file, could not be
+      // given to one file: refuse them rather than drop them.
+      if (Object.keys(explained.upstream).length > 0) throw new Error(`tasks affected through other tasks: ${Object.keys(explained.upstream).join(", ")}`);
+      const byFile: Record<string, string[]> = Object.fromEntries(files.map((file) => [file, []]));
+      for (const [task, reasons] of Object.entries(explained.affected)) {
+        for (const reason of reasons) {
+          if (reason.file === undefined || !(reason.file in byFile)) throw new Error(`${task}: a reason that names no edited file: ${JSON.stringify(reason)}`);
+          if (!byFile[reason.file].includes(task)) byFile[reason.file].push(task);
+        }
+      }
+      return Object.fromEntries(Object.entries(byFile).map(([file, tasks]) => [file, tasks.sort()]));
     },
   };
 }
