@@ -1,6 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import * as http from "node:http";
 import * as net from "node:net";
+import * as path from "node:path";
 
 /**
  * A real AWS API implementation for tests: `moto_server` (moto 5, Python; `pip install
@@ -68,9 +70,19 @@ export function firstCalls(times: number, answer: (protocol: WireProtocol) => An
   return ({ protocol }) => (left-- > 0 ? answer(protocol) : undefined);
 }
 
-/** True when `moto_server` can be started on this machine. */
+/** True when `moto_server` is an executable file on PATH, where spawn finds it; looked up without starting Python. */
 function motoInstalled(): boolean {
-  return !spawnSync("moto_server", ["--help"], { stdio: "ignore" }).error;
+  const name = process.platform === "win32" ? "moto_server.exe" : "moto_server";
+  return (process.env["PATH"] ?? "").split(path.delimiter).some((folder) => {
+    if (folder === "") return false;
+    const candidate = path.join(folder, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return fs.statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
