@@ -4,6 +4,7 @@ import {
   DescribeAlarmsCommand,
   PutDashboardCommand,
   PutMetricAlarmCommand,
+  SetAlarmStateCommand,
   type MetricDataQuery,
 } from "@aws-sdk/client-cloudwatch";
 import {
@@ -237,7 +238,7 @@ function startTest({ outputs, keyId }: Deployment): Record<string, StackOutputsR
   return outputs;
 }
 
-/** The deployment for a test that changes nothing in moto (faults are injected in front of it): made once, then reused. */
+/** The deployment for a test that changes nothing in moto (faults are injected in front of it) or puts back what it changed: made once, then reused. */
 async function deployed(): Promise<Record<string, StackOutputsResult>> {
   shared ??= deploy();
   return startTest(await shared);
@@ -432,9 +433,23 @@ describeMoto("verify against moto", () => {
       });
     }
     const FIRE = ["--fire-test-alarm"];
+    /** moto's state and reason for a new alarm (moto cloudwatch Alarm). */
+    const CREATED = { StateValue: "OK", StateReason: "Unchecked: Initial alarm creation" } as const;
+
+    // The fired alarm is put back as PutMetricAlarm left it, so the tests share a deployment and each fires from the same state.
+    afterEach(async () => {
+      moto.reset();
+      const { cloudwatch } = clients();
+      const alarms = (await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: declared.alarms.map((alarm) => alarm.name) }))).MetricAlarms ?? [];
+      for (const alarm of alarms) {
+        if (alarm.StateValue !== CREATED.StateValue || alarm.StateReason !== CREATED.StateReason) {
+          await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: alarm.AlarmName, ...CREATED }));
+        }
+      }
+    });
 
     test("one SystemErrors alarm is set to ALARM in moto with the verification reason, and the delivery is reported", async () => {
-      const outputs = await deployToChange();
+      const outputs = await deployed();
       recordActionHistory();
       const run = await verifyAgainstMoto(outputs, FIRE);
       expect(run.err).toBe("");
@@ -446,7 +461,7 @@ describeMoto("verify against moto", () => {
     }, 60_000);
 
     test.each(["SetAlarmState", "DescribeAlarmHistory"])("%s throttled: the SDK's retries absorb it", async (operation) => {
-      const outputs = await deployToChange();
+      const outputs = await deployed();
       recordActionHistory();
       moto.on(operation, firstCalls(1, (protocol) => throttled(protocol)));
       const run = await verifyAgainstMoto(outputs, FIRE);
@@ -456,7 +471,7 @@ describeMoto("verify against moto", () => {
     }, 60_000);
 
     test.each(["SetAlarmState", "DescribeAlarmHistory"])("%s denied: verify stops with one line naming the call", async (operation) => {
-      const outputs = await deployToChange();
+      const outputs = await deployed();
       recordActionHistory();
       moto.on(operation, ({ protocol }) => denied(protocol));
       const run = await verifyAgainstMoto(outputs, FIRE);
@@ -466,7 +481,7 @@ describeMoto("verify against moto", () => {
     }, 60_000);
 
     test("SetAlarmState on an alarm moto does not have (ResourceNotFound): one line naming the call", async () => {
-      const outputs = await deployToChange();
+      const outputs = await deployed();
       recordActionHistory();
       moto.on("SetAlarmState", ({ protocol }) => awsErrorAnswer(protocol, "ResourceNotFound", "Alarm does not exist", 404));
       const run = await verifyAgainstMoto(outputs, FIRE);
