@@ -196,7 +196,7 @@ async function deploy(): Promise<Deployment> {
   const systemErrors = declared.alarms.filter((alarm) => alarm.name.startsWith("systemerrors-"));
   const userErrors = declared.alarms.find((alarm) => alarm.name.startsWith("usererrors-"))!;
   const keyOf = (alarm: DeclaredAlarm) => declared.tables.find((table) => alarm.name === `systemerrors-${table.key}-dev`)!.key;
-  const outputs = {
+  const outputs: Record<string, StackOutputsResult> = {
     data: { deployed: true, outputs: {
         tableNames: byKey((t) => t.name),
         tableArns: byKey((t) => t.arn),
