@@ -1,6 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import * as http from "node:http";
 import * as net from "node:net";
+import * as path from "node:path";
 
 /**
  * A real AWS API implementation for tests: `moto_server` (moto 5, Python; `pip install
@@ -68,9 +70,19 @@ export function firstCalls(times: number, answer: (protocol: WireProtocol) => An
   return ({ protocol }) => (left-- > 0 ? answer(protocol) : undefined);
 }
 
-/** True when `moto_server` can be started on this machine. */
-function motoInstalled(): boolean {
-  return !spawnSync("moto_server", ["--help"], { stdio: "ignore" }).error;
+/** True when `moto_server` is an executable file on PATH, where spawn finds it; looked up without starting Python. */
+export function motoInstalled(): boolean {
+  const name = process.platform === "win32" ? "moto_server.exe" : "moto_server";
+  return (process.env["PATH"] ?? "").split(path.delimiter).some((folder) => {
+    if (folder === "") return false;
+    const candidate = path.join(folder, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return fs.statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -96,9 +108,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(port: number, child: ChildProcess): Promise<void> {
+async function waitUntilUp(port: number, child?: ChildProcess): Promise<void> {
   for (let waited = 0; waited < 30_000; waited += 100) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode} before it answered`);
+    if (child && child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode} before it answered`);
     const up = await new Promise<boolean>((resolve) => {
       const request = http.get({ host: "127.0.0.1", port, path: "/moto-api/" }, (response) => {
         response.resume();
@@ -141,11 +153,48 @@ function forward(port: number, request: http.IncomingMessage, body: Buffer): Pro
   });
 }
 
-/** Starts moto_server on a free port and the proxy in front of it; `stop` ends both. */
+/**
+ * The port of a moto_server a jest global setup started for the test files of one run that go one
+ * after another (startSharedMotoServer); unset, each file starts its own.
+ */
+export const SHARED_MOTO_PORT = "MOTO_SHARED_PORT";
+
+async function spawnMotoServer(): Promise<{ port: number; child: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { port, child, stop };
+}
+
+/**
+ * Starts one moto_server for every test file of a jest run that runs its files one at a time, and
+ * hands its port to them in SHARED_MOTO_PORT: one Python start-up instead of one per file. It does
+ * not wait for moto to answer (startMoto does). Each file still has its own proxy and starts from
+ * an empty moto. Returns how to stop it.
+ */
+export async function startSharedMotoServer(): Promise<() => Promise<void>> {
+  const server = await spawnMotoServer();
+  process.env[SHARED_MOTO_PORT] = String(server.port);
+  return async () => {
+    delete process.env[SHARED_MOTO_PORT];
+    await server.stop();
+  };
+}
+
+/**
+ * Starts the proxy in front of an empty moto_server: the run's shared one (SHARED_MOTO_PORT),
+ * emptied, or else one of its own on a free port; `stop` ends the proxy and the server it started.
+ */
 export async function startMoto(): Promise<Moto> {
-  const motoPort = await freePort();
-  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(motoPort)], { stdio: "ignore" });
-  await waitUntilUp(motoPort, child);
+  const shared = Number(process.env[SHARED_MOTO_PORT] ?? "");
+  const server = shared > 0 ? { port: shared, child: undefined, stop: () => Promise.resolve() } : await spawnMotoServer();
+  const motoPort = server.port;
+  await waitUntilUp(motoPort, server.child);
   const rules = new Map<string, Rule[]>();
   let seen: SeenCall[] = [];
   const proxy = http.createServer((request, response) => {
@@ -188,6 +237,17 @@ export async function startMoto(): Promise<Moto> {
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   const { port } = proxy.address() as net.AddressInfo;
+  const resetState = () =>
+    new Promise<void>((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port: motoPort, method: "POST", path: "/moto-api/reset" }, (response) => {
+        response.resume();
+        response.on("end", () => resolve());
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  // A shared server holds what the file before left.
+  if (shared > 0) await resetState();
   return {
     endpoint: `http://127.0.0.1:${port}`,
     on: (operation, rule) => rules.set(operation, [...(rules.get(operation) ?? []), rule]),
@@ -196,22 +256,10 @@ export async function startMoto(): Promise<Moto> {
       seen = [];
     },
     calls: () => seen,
-    resetState: () =>
-      new Promise<void>((resolve, reject) => {
-        const request = http.request({ host: "127.0.0.1", port: motoPort, method: "POST", path: "/moto-api/reset" }, (response) => {
-          response.resume();
-          response.on("end", () => resolve());
-        });
-        request.on("error", reject);
-        request.end();
-      }),
+    resetState,
     stop: async () => {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await server.stop();
     },
   };
 }

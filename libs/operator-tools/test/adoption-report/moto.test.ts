@@ -73,16 +73,12 @@ const EMPTY_ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.a
 
 /**
  * Empties moto and creates the "before" account in it through the AWS APIs: the tables, PITR, the
- * events stream's Lambda consumer. `kmsKeyOn` puts that table on the AWS managed key, for DescribeKey.
+ * events stream's Lambda consumer. `kmsKeyOn` puts that table on the AWS managed key, for
+ * DescribeKey; then moto's key behind alias/aws/dynamodb is returned.
  */
-async function createBeforeAccount(kmsKeyOn?: string): Promise<void> {
+async function createBeforeAccount(kmsKeyOn: string | undefined): Promise<string | undefined> {
   await moto.resetState();
   moto.reset();
-  moto.on("DescribeContributorInsights", ({ body }) => ({
-    status: 200,
-    body: JSON.stringify({ TableName: (JSON.parse(body) as { TableName: string }).TableName, ContributorInsightsStatus: "DISABLED" }),
-    headers: { "content-type": "application/x-amz-json-1.0" },
-  }));
   const dynamodb = new DynamoDBClient({ region: REGION });
   const streams: Record<string, string> = {};
   for (const [name, recordedTable] of Object.entries(BEFORE)) {
@@ -94,20 +90,39 @@ async function createBeforeAccount(kmsKeyOn?: string): Promise<void> {
       );
     }
   }
-  if (kmsKeyOn) await recordAwsManagedDynamoDbKey();
+  const keyId = kmsKeyOn ? (await new KMSClient({ region: REGION }).send(new DescribeKeyCommand({ KeyId: "alias/aws/dynamodb" }))).KeyMetadata?.KeyId : undefined;
   const role = (await new IAMClient({ region: REGION }).send(new CreateRoleCommand({ RoleName: `${STREAM_CONSUMER}-role`, AssumeRolePolicyDocument: "{}" }))).Role!.Arn!;
   const lambda = new LambdaClient({ region: REGION });
   await lambda.send(new CreateFunctionCommand({ FunctionName: STREAM_CONSUMER, Runtime: "nodejs20.x", Role: role, Handler: "index.handler", Code: { ZipFile: EMPTY_ZIP } }));
   await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: STREAM_CONSUMER, EventSourceArn: streams["events"], StartingPosition: "LATEST" }));
+  return keyId;
+}
+
+/** The before account moto holds (and the table on the AWS managed key), while no test has changed it since. */
+let created: { readonly kmsKeyOn: string | undefined; readonly keyId: Promise<string | undefined> } | undefined;
+
+/**
+ * The before account for a test, which the report only reads (faults are injected in front of
+ * moto): created once per `kmsKeyOn`, then reused with no rules but the recorded answers and no calls seen.
+ */
+async function beforeAccount(kmsKeyOn?: string): Promise<void> {
+  if (created === undefined || created.kmsKeyOn !== kmsKeyOn) created = { kmsKeyOn, keyId: createBeforeAccount(kmsKeyOn) };
+  const keyId = await created.keyId;
+  moto.reset();
+  moto.on("DescribeContributorInsights", ({ body }) => ({
+    status: 200,
+    body: JSON.stringify({ TableName: (JSON.parse(body) as { TableName: string }).TableName, ContributorInsightsStatus: "DISABLED" }),
+    headers: { "content-type": "application/x-amz-json-1.0" },
+  }));
+  if (kmsKeyOn) recordAwsManagedDynamoDbKey(keyId);
 }
 
 /**
- * moto creates the key behind alias/aws/dynamodb as customer managed (KeyManager CUSTOMER); in AWS
- * it is AWS managed (KMS API reference, KeyMetadata KeyManager). DescribeKey on it is answered with
- * moto's metadata and AWS's KeyManager.
+ * moto creates the key behind alias/aws/dynamodb (`keyId`) as customer managed (KeyManager
+ * CUSTOMER); in AWS it is AWS managed (KMS API reference, KeyMetadata KeyManager). DescribeKey on it
+ * is answered with moto's metadata and AWS's KeyManager.
  */
-async function recordAwsManagedDynamoDbKey(): Promise<void> {
-  const keyId = (await new KMSClient({ region: REGION }).send(new DescribeKeyCommand({ KeyId: "alias/aws/dynamodb" }))).KeyMetadata?.KeyId;
+function recordAwsManagedDynamoDbKey(keyId: string | undefined): void {
   moto.on("DescribeKey", ({ body }) => {
     const asked = (JSON.parse(body) as { KeyId: string }).KeyId;
     if (keyId === undefined || !asked.endsWith(keyId)) return undefined;
@@ -145,7 +160,7 @@ const findingOf = (report: AdoptionReport | undefined, table: string, topic: str
 
 describeMoto("the adoption report against moto", () => {
   test("the before account, created through the AWS APIs, gets the findings of its recorded responses and the runbook's accept lines", async () => {
-    await createBeforeAccount();
+    await beforeAccount();
     const run = await reportAgainstMoto();
     expect(run.err).toBe("");
     expect(verdicts(run.report!)).toEqual(recorded);
@@ -162,7 +177,7 @@ describeMoto("the adoption report against moto", () => {
   const denied = (protocol: WireProtocol) => awsErrorAnswer(protocol, "AccessDeniedException", "not authorized to perform this action", 403);
 
   test.each(CALLS)("%s throttled: the SDK's retries absorb it and the findings are unchanged", async (operation) => {
-    await createBeforeAccount();
+    await beforeAccount();
     let seen = 0;
     moto.on(operation, ({ protocol }) => (seen++ === 0 ? throttled(protocol, operation) : undefined));
     const run = await reportAgainstMoto();
@@ -173,7 +188,7 @@ describeMoto("the adoption report against moto", () => {
   }, 60_000);
 
   test.each(CALLS)("%s denied: the report stops with one line naming the call, exit 2", async (operation) => {
-    await createBeforeAccount();
+    await beforeAccount();
     moto.on(operation, ({ protocol }) => denied(protocol));
     const run = await reportAgainstMoto();
     expect(run.code).toBe(2);
@@ -183,7 +198,7 @@ describeMoto("the adoption report against moto", () => {
   }, 60_000);
 
   test("DescribeTable answers ResourceNotFoundException: one line naming the table and the region, exit 2", async () => {
-    await createBeforeAccount();
+    await beforeAccount();
     moto.on("DescribeTable", firstCalls(1, (protocol) => awsErrorAnswer(protocol, "ResourceNotFoundException", "Requested resource not found: Table: events not found")));
     const run = await reportAgainstMoto();
     expect(run.code).toBe(2);
@@ -191,7 +206,8 @@ describeMoto("the adoption report against moto", () => {
   }, 60_000);
 
   test("a table missing from the account (moto's own ResourceNotFoundException): one line, exit 2", async () => {
-    await createBeforeAccount();
+    await beforeAccount();
+    created = undefined;
     await moto.resetState();
     const run = await reportAgainstMoto();
     expect(run.code).toBe(2);
@@ -200,7 +216,7 @@ describeMoto("the adoption report against moto", () => {
 
   test("ListTagsOfResource answering in two pages (NextToken): every tag is read", async () => {
     // events carries one tag; a second one is added so there are two pages. moto never pages: the second page is answered here.
-    await createBeforeAccount();
+    await beforeAccount();
     let rest: unknown[] | undefined;
     moto.on("ListTagsOfResource", ({ body }) => {
       const request = JSON.parse(body) as { NextToken?: string; ResourceArn: string };
@@ -221,7 +237,7 @@ describeMoto("the adoption report against moto", () => {
   }, 60_000);
 
   test("ListEventSourceMappings answering an empty first page with a NextMarker: the next page's consumer is found", async () => {
-    await createBeforeAccount();
+    await beforeAccount();
     let first = true;
     moto.on("ListEventSourceMappings", () => {
       if (!first) return undefined;
@@ -237,14 +253,14 @@ describeMoto("the adoption report against moto", () => {
 
   describe("a table on the AWS managed key: kms:DescribeKey", () => {
     test("answered by KMS: the key is the AWS managed key, encryption ok", async () => {
-      await createBeforeAccount("users");
+      await beforeAccount("users");
       const run = await reportAgainstMoto();
       expect(run.err).toBe("");
       expect(findingOf(run.report, "users", "encryption")).toMatchObject({ verdict: "ok", live: expect.stringMatching(/^AWS managed key .*KeyManager AWS/) as unknown });
     }, 60_000);
 
     test("throttled: the SDK's retries absorb it", async () => {
-      await createBeforeAccount("users");
+      await beforeAccount("users");
       moto.on("DescribeKey", firstCalls(1, (protocol) => throttled(protocol, "DescribeKey")));
       const run = await reportAgainstMoto();
       expect(run.err).toBe("");
@@ -252,7 +268,7 @@ describeMoto("the adoption report against moto", () => {
     }, 60_000);
 
     test("denied: the finding says so and stops the adoption (exit 1), the report goes on", async () => {
-      await createBeforeAccount("users");
+      await beforeAccount("users");
       moto.on("DescribeKey", ({ protocol }) => denied(protocol));
       const run = await reportAgainstMoto();
       expect(run.err).toBe("");
@@ -261,7 +277,7 @@ describeMoto("the adoption report against moto", () => {
     }, 60_000);
 
     test("not found: one line naming the call, exit 2", async () => {
-      await createBeforeAccount("users");
+      await beforeAccount("users");
       moto.on("DescribeKey", ({ protocol }) => awsErrorAnswer(protocol, "NotFoundException", "Key does not exist"));
       const run = await reportAgainstMoto();
       expect(run.code).toBe(2);

@@ -4,6 +4,7 @@ import {
   DescribeAlarmsCommand,
   PutDashboardCommand,
   PutMetricAlarmCommand,
+  SetAlarmStateCommand,
   type MetricDataQuery,
 } from "@aws-sdk/client-cloudwatch";
 import {
@@ -131,11 +132,9 @@ function recordContributorInsights(): void {
  * moto creates the key behind alias/aws/dynamodb as a customer managed key (KeyManager CUSTOMER);
  * in AWS it is AWS managed (KMS API reference, KeyMetadata KeyManager: "AWS" for AWS managed
  * keys; DynamoDB Developer Guide, encryption at rest: the AWS managed key alias/aws/dynamodb).
- * DescribeKey on that key is answered with moto's metadata and AWS's KeyManager.
+ * DescribeKey on that key (`keyId`, moto's) is answered with moto's metadata and AWS's KeyManager.
  */
-async function recordAwsManagedDynamoDbKey(): Promise<void> {
-  const kms = new KMSClient({ region: REGION });
-  const keyId = (await kms.send(new DescribeKeyCommand({ KeyId: "alias/aws/dynamodb" }))).KeyMetadata?.KeyId;
+function recordAwsManagedDynamoDbKey(keyId: string | undefined): void {
   moto.on("DescribeKey", ({ body }) => {
     const asked = (JSON.parse(body) as { KeyId: string }).KeyId;
     if (keyId === undefined || !asked.endsWith(keyId)) return undefined;
@@ -143,11 +142,16 @@ async function recordAwsManagedDynamoDbKey(): Promise<void> {
   });
 }
 
+interface Deployment {
+  readonly outputs: Record<string, StackOutputsResult>;
+  /** moto's key behind alias/aws/dynamodb. */
+  readonly keyId: string | undefined;
+}
+
 /** Deploys what the stacks declare for dev into an empty moto, through the AWS APIs, and returns the stacks' outputs. */
-async function deploy(): Promise<Record<string, StackOutputsResult>> {
+async function deploy(): Promise<Deployment> {
   await moto.resetState();
   moto.reset();
-  recordContributorInsights();
   const { dynamodb, cloudwatch, sns } = clients();
   const tables: Record<string, { name: string; arn: string; stream?: string }> = {};
   for (const table of declared.tables) {
@@ -163,7 +167,7 @@ async function deploy(): Promise<Record<string, StackOutputsResult>> {
     const live = (await dynamodb.send(new DescribeTableCommand({ TableName: table.physicalName }))).Table!;
     tables[table.key] = { name: table.physicalName, arn: live.TableArn!, ...(live.LatestStreamArn ? { stream: live.LatestStreamArn } : {}) };
   }
-  await recordAwsManagedDynamoDbKey();
+  const keyId = (await new KMSClient({ region: REGION }).send(new DescribeKeyCommand({ KeyId: "alias/aws/dynamodb" }))).KeyMetadata?.KeyId;
   await sns.send(new CreateTopicCommand({ Name: declared.topics[0].name }));
   // The stack's topic policy: CloudWatch may publish for this stack's alarms only (stacks/monitoring topic policy).
   await sns.send(
@@ -192,7 +196,7 @@ async function deploy(): Promise<Record<string, StackOutputsResult>> {
   const systemErrors = declared.alarms.filter((alarm) => alarm.name.startsWith("systemerrors-"));
   const userErrors = declared.alarms.find((alarm) => alarm.name.startsWith("usererrors-"))!;
   const keyOf = (alarm: DeclaredAlarm) => declared.tables.find((table) => alarm.name === `systemerrors-${table.key}-dev`)!.key;
-  return {
+  const outputs: Record<string, StackOutputsResult> = {
     data: { deployed: true, outputs: {
         tableNames: byKey((t) => t.name),
         tableArns: byKey((t) => t.arn),
@@ -220,6 +224,30 @@ async function deploy(): Promise<Record<string, StackOutputsResult>> {
       },
     },
   };
+  return { outputs, keyId };
+}
+
+/** What moto holds after the last deploy, while no test has changed it since: tests that only read moto share it. */
+let shared: Promise<Deployment> | undefined;
+
+/** A test's start: no rules but the recorded answers for what moto lacks or gets wrong, no calls seen. */
+function startTest({ outputs, keyId }: Deployment): Record<string, StackOutputsResult> {
+  moto.reset();
+  recordContributorInsights();
+  recordAwsManagedDynamoDbKey(keyId);
+  return outputs;
+}
+
+/** The deployment for a test that changes nothing in moto (faults are injected in front of it) or puts back what it changed: made once, then reused. */
+async function deployed(): Promise<Record<string, StackOutputsResult>> {
+  shared ??= deploy();
+  return startTest(await shared);
+}
+
+/** A fresh deployment for a test that changes moto's state; the next reading test deploys again. */
+async function deployToChange(): Promise<Record<string, StackOutputsResult>> {
+  shared = undefined;
+  return startTest(await deploy());
 }
 
 interface Run {
@@ -231,9 +259,9 @@ interface Run {
 /** `npm run verify -- --stack dev --json` against moto: main under runCli, the expectations of the offline plan. */
 async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>, extraArgs: readonly string[] = []): Promise<Run> {
   // The roles' inline policies as the access stack grants them; SimulatePrincipalPolicy is not in moto.
-  const policies = deployedEnvironment().policies;
+  const environment = deployedEnvironment();
   iam.reset();
-  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy({ ...deployedEnvironment(), policies }, input));
+  iam.on(SimulatePrincipalPolicyCommand).callsFake((input: Parameters<typeof simulatePrincipalPolicy>[1]) => simulatePrincipalPolicy(environment, input));
   let out = "";
   const err: string[] = [];
   const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
@@ -256,14 +284,14 @@ const failures = (run: Run) => run.checks.filter((check) => check.status === "fa
 
 describeMoto("verify against moto", () => {
   test("what the stacks declare, deployed through the AWS APIs, passes every check", async () => {
-    const run = await verifyAgainstMoto(await deploy());
+    const run = await verifyAgainstMoto(await deployed());
     expect(failures(run)).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.checks.filter((check) => check.status === "pass").length).toBeGreaterThan(60);
   }, 60_000);
 
   test("drift made through the real APIs is found: PITR off, an alarm deleted, the topic deleted", async () => {
-    const outputs = await deploy();
+    const outputs = await deployToChange();
     const { dynamodb, cloudwatch, sns } = clients();
     await dynamodb.send(new UpdateContinuousBackupsCommand({ TableName: "users-dev", PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } }));
     await cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ["systemerrors-events-dev"] }));
@@ -294,7 +322,7 @@ describeMoto("verify against moto", () => {
   const denied = (protocol: WireProtocol) => awsErrorAnswer(protocol, protocol === "json" ? "AccessDeniedException" : "AccessDenied", "not authorized to perform this action", 403);
 
   test.each(CALLS)("%s throttled: the SDK's retries absorb it and the verdict is unchanged", async (operation) => {
-    const outputs = await deploy();
+    const outputs = await deployed();
     let seen = 0;
     moto.on(operation, ({ protocol }) => (seen++ === 0 ? throttled(protocol) : undefined));
     const run = await verifyAgainstMoto(outputs);
@@ -306,7 +334,7 @@ describeMoto("verify against moto", () => {
   }, 60_000);
 
   test.each(CALLS.filter((operation) => operation !== "DescribeKey"))("%s denied: verify stops with one line naming the call", async (operation) => {
-    const outputs = await deploy();
+    const outputs = await deployed();
     moto.on(operation, ({ protocol }) => denied(protocol));
     const run = await verifyAgainstMoto(outputs);
     expect(run.code).toBe(2);
@@ -315,7 +343,7 @@ describeMoto("verify against moto", () => {
   }, 60_000);
 
   test("DescribeKey denied: encryption is unverified, never passed, and the run goes on", async () => {
-    const outputs = await deploy();
+    const outputs = await deployed();
     moto.on("DescribeKey", ({ protocol }) => denied(protocol));
     const run = await verifyAgainstMoto(outputs);
     expect(run.checks.filter((check) => check.check === "encryption").map((check) => check.status)).toEqual(["unverified", "unverified", "unverified"]);
@@ -327,7 +355,7 @@ describeMoto("verify against moto", () => {
     ["GetTopicAttributes", "NotFound", "query", "Topic does not exist", 404, ["alarms-dynamodb-dev", "topic exists"]],
     ["GetDashboard", "ResourceNotFound", "json", "Dashboard does not exist", 404, ["dynamodb-dev", "dashboard exists"]],
   ])("%s answers %s: a failed check, and the run goes on", async (operation, code, protocol, message, status, [subject, check]) => {
-    const outputs = await deploy();
+    const outputs = await deployed();
     moto.on(operation, firstCalls(1, () => awsErrorAnswer(protocol, code, message, status)));
     const run = await verifyAgainstMoto(outputs);
     expect(failures(run)).toEqual([[subject, check, "(not found)"]]);
@@ -335,7 +363,7 @@ describeMoto("verify against moto", () => {
   }, 60_000);
 
   test("DescribeAlarms answering a partial first page with a NextToken: the next pages are read", async () => {
-    const outputs = await deploy();
+    const outputs = await deployed();
     let partial = true;
     moto.on("DescribeAlarms", () => {
       if (!partial) return undefined;
@@ -349,7 +377,7 @@ describeMoto("verify against moto", () => {
   }, 60_000);
 
   test("ListTagsOfResource answering in two pages (NextToken): every tag is read", async () => {
-    const outputs = await deploy();
+    const outputs = await deployed();
     // moto returns every tag at once and does not page: the second page is answered here.
     let rest: unknown[] | undefined;
     moto.on("ListTagsOfResource", ({ body }) => {
@@ -371,10 +399,11 @@ describeMoto("verify against moto", () => {
   }, 60_000);
 
   test("ListSubscriptionsByTopic over moto's own pages (100 subscriptions a page, then a NextToken): every subscription is checked", async () => {
-    const outputs = await deploy();
+    const outputs = await deployToChange();
     // moto confirms email subscriptions at once (AWS holds them PendingConfirmation until the address confirms).
     const endpoints = Array.from({ length: 101 }, (_, index) => `oncall-${index}@example.com`);
-    for (const endpoint of endpoints) await clients().sns.send(new SubscribeCommand({ TopicArn: topicArn(), Protocol: "email", Endpoint: endpoint }));
+    const { sns } = clients();
+    for (const endpoint of endpoints) await sns.send(new SubscribeCommand({ TopicArn: topicArn(), Protocol: "email", Endpoint: endpoint }));
     const run = await verifyAgainstMoto(outputs);
     expect(run.err).toBe("");
     const checked = run.checks.filter((check) => check.check.startsWith("subscription email ")).map((check) => check.check.replace("subscription email ", ""));
@@ -404,9 +433,23 @@ describeMoto("verify against moto", () => {
       });
     }
     const FIRE = ["--fire-test-alarm"];
+    /** moto's state and reason for a new alarm (moto cloudwatch Alarm). */
+    const CREATED = { StateValue: "OK", StateReason: "Unchecked: Initial alarm creation" } as const;
+
+    // The fired alarm is put back as PutMetricAlarm left it, so the tests share a deployment and each fires from the same state.
+    afterEach(async () => {
+      moto.reset();
+      const { cloudwatch } = clients();
+      const alarms = (await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: declared.alarms.map((alarm) => alarm.name) }))).MetricAlarms ?? [];
+      for (const alarm of alarms) {
+        if (alarm.StateValue !== CREATED.StateValue || alarm.StateReason !== CREATED.StateReason) {
+          await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: alarm.AlarmName, ...CREATED }));
+        }
+      }
+    });
 
     test("one SystemErrors alarm is set to ALARM in moto with the verification reason, and the delivery is reported", async () => {
-      const outputs = await deploy();
+      const outputs = await deployed();
       recordActionHistory();
       const run = await verifyAgainstMoto(outputs, FIRE);
       expect(run.err).toBe("");
@@ -418,7 +461,7 @@ describeMoto("verify against moto", () => {
     }, 60_000);
 
     test.each(["SetAlarmState", "DescribeAlarmHistory"])("%s throttled: the SDK's retries absorb it", async (operation) => {
-      const outputs = await deploy();
+      const outputs = await deployed();
       recordActionHistory();
       moto.on(operation, firstCalls(1, (protocol) => throttled(protocol)));
       const run = await verifyAgainstMoto(outputs, FIRE);
@@ -428,7 +471,7 @@ describeMoto("verify against moto", () => {
     }, 60_000);
 
     test.each(["SetAlarmState", "DescribeAlarmHistory"])("%s denied: verify stops with one line naming the call", async (operation) => {
-      const outputs = await deploy();
+      const outputs = await deployed();
       recordActionHistory();
       moto.on(operation, ({ protocol }) => denied(protocol));
       const run = await verifyAgainstMoto(outputs, FIRE);
@@ -438,7 +481,7 @@ describeMoto("verify against moto", () => {
     }, 60_000);
 
     test("SetAlarmState on an alarm moto does not have (ResourceNotFound): one line naming the call", async () => {
-      const outputs = await deploy();
+      const outputs = await deployed();
       recordActionHistory();
       moto.on("SetAlarmState", ({ protocol }) => awsErrorAnswer(protocol, "ResourceNotFound", "Alarm does not exist", 404));
       const run = await verifyAgainstMoto(outputs, FIRE);
