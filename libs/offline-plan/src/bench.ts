@@ -62,7 +62,7 @@ interface Caches {
   nx: string;
   /** Nx's project graph and task history, as a fresh clone has none. */
   nxWorkspaceData: string;
-  /** The temporary folder: jest keeps its transform cache there (`cacheDirectory`, default `<tmpdir>/jest_*`). */
+  /** The temporary folder: jest keeps its transform cache there (`cacheDirectory`, default `<tmpdir>/jest_*`), and `npm test` V8's compile cache (NODE_COMPILE_CACHE). */
   tmp: string;
 }
 
@@ -75,7 +75,7 @@ interface NpmTestRun {
 /** One `npm test` with these caches, timed; Nx writes each task's span to a profile. */
 function timeNpmTest(caches: Caches, profile: string): NpmTestRun {
   // From the caller's shell these would replay the user's cache or skip the benchmark's.
-  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && key !== "TMPDIR");
+  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && key !== "TMPDIR" && key !== "NODE_COMPILE_CACHE");
   const env = {
     ...Object.fromEntries(inherited),
     NX_DAEMON: "false",
