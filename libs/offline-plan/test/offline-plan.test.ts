@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,6 +15,7 @@ import {
   writePlanJson,
   type PlannedStack,
 } from "../src";
+import { startCommand } from "../src/start-command";
 
 const root = path.join(__dirname, "..", "..", "..");
 const projects = discoverStackProjects(path.join(root, "stacks"));
@@ -154,37 +154,34 @@ describe("offline plan", () => {
   });
 });
 
-describe("npm start", () => {
-  const cli = path.join(__dirname, "..", "src", "cli.ts");
-  const start = (...args: string[]) => {
-    try {
-      return { status: 0, out: execFileSync(process.execPath, ["--require", "@swc-node/register", cli, ...args], { cwd: root, encoding: "utf8", stdio: "pipe" }) };
-    } catch (error) {
-      const failed = error as { status: number; stdout: string; stderr: string };
-      return { status: failed.status, out: failed.stdout + failed.stderr };
-    }
+describe("npm start (the command's exit code and output; readme-commands.test.ts runs it as a process)", () => {
+  const start = async (...args: string[]) => {
+    let out = "";
+    const output = { log: (text: string) => void (out += `${text}\n`), error: (text: string) => void (out += `${text}\n`) };
+    const status = await startCommand(args, output);
+    return { status, out };
   };
 
-  test("plans every stack of prod and writes the JSON plan where it is told", () => {
+  test("plans every stack of prod and writes the JSON plan where it is told", async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-    const { status, out } = start("--stack", "prod", "--out", outDir);
+    const { status, out } = await start("--stack", "prod", "--out", outDir);
     expect(status).toBe(0);
     expect(out).toMatch(/Offline plan of stack 'prod'/);
     expect(out).toMatch(/Totals: 38 resources in 4 stacks, 3 to import/);
     expect(out).toMatch(/dynamodb-monitoring: 7 resources checked, all passed/);
     expect(out).toMatch(/dynamodb-bootstrap: 15 resources checked, all passed/);
     expect(fs.existsSync(path.join(outDir, "dynamodb-monitoring.json"))).toBe(true);
-  }, 60_000);
+  });
 
-  test("an unknown option is refused with the usage", () => {
-    const { status, out } = start("--stak", "prod");
+  test("an unknown option is refused with the usage", async () => {
+    const { status, out } = await start("--stak", "prod");
     expect(status).toBe(2);
     expect(out).toMatch(/Unknown option '--stak'.*Usage: npm start/);
-  }, 60_000);
+  });
 
-  test("an unknown stack names the stack files that exist", () => {
-    const { status, out } = start("--stack", "staging");
+  test("an unknown stack names the stack files that exist", async () => {
+    const { status, out } = await start("--stack", "staging");
     expect(status).toBe(2);
     expect(out).toMatch(/dynamodb-data has no Pulumi\.staging\.yaml; its stacks are: dev, prod/);
-  }, 60_000);
+  });
 });
