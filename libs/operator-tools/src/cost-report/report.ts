@@ -37,7 +37,7 @@ export interface CostReport {
 export interface ReportSources {
   readonly declare: (stack: string) => Promise<DeclaredState>;
   readonly retry: RetryPolicy;
-  /** The SDK's retry mode for the AWS clients: "adaptive" for the tool; the moto tier retries in "standard" mode, without the limiter's waits. */
+  /** How the AWS clients retry: "adaptive" for the tool; the moto tier's "immediate", the same attempts without waits (awsClientConfig). */
   readonly retryMode: RetryMode;
 }
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   lambda.on(ListEventSourceMappingsCommand).callsFake(({ EventSourceArn }: { EventSourceArn: string }) => ({
     EventSourceMappings: EventSourceArn === BEFORE_STREAM ? [{ UUID: "a1b2c3d4-0000", EventSourceArn, FunctionArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${STREAM_CONSUMER}`, State: "Enabled" }] : [],
   }));
-  recorded = verdicts(await buildAdoptionReport("prod", { now: NOW, clients: (region) => defaultClients(region, "standard") }));
+  recorded = verdicts(await buildAdoptionReport("prod", { now: NOW, clients: (region) => defaultClients(region, "immediate") }));
   for (const mock of [dynamodb, kms, lambda]) mock.restore();
   moto = await startMoto();
   restoreEnvironment = useEndpoint(moto.endpoint);
@@ -143,7 +143,7 @@ async function reportAgainstMoto(): Promise<Run> {
   const err: string[] = [];
   const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
   try {
-    const running = main(["--stack", "prod", "--json"], { now: NOW, clients: (region) => defaultClients(region, "standard"), print: (printed) => (json = printed) });
+    const running = main(["--stack", "prod", "--json"], { now: NOW, clients: (region) => defaultClients(region, "immediate"), print: (printed) => (json = printed) });
     runCli("adoption-report", () => running);
     await running.catch(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,4 +1,5 @@
 import { DynamoDBClient, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import type { RetryStrategyV2 } from "@smithy/types";
 import { mockClient } from "aws-sdk-client-mock";
 import { LiveAccountError, awsCall, awsClientConfig, readStackOutputs, type CommandRunner } from "../../src/live-account";
 import { readStackContext } from "@dynamodb-platform/platform";
@@ -30,8 +31,19 @@ describe("AWS failures become one line that says what to do", () => {
     expect(awsClientConfig("ap-southeast-2")).toEqual({ region: "ap-southeast-2", maxAttempts: 8, retryMode: "adaptive" });
   });
 
-  test("the moto tiers' standard mode keeps the same attempts", () => {
-    expect(awsClientConfig("ap-southeast-2", "standard")).toEqual({ region: "ap-southeast-2", maxAttempts: 8, retryMode: "standard" });
+  test("the moto tiers' immediate mode: the SDK's standard strategy, with the tools' 8 attempts (7 retries) after a throttle", async () => {
+    const config = awsClientConfig("ap-southeast-2", "immediate");
+    expect(config.region).toBe("ap-southeast-2");
+    const strategy = (config as { retryStrategy: RetryStrategyV2 }).retryStrategy;
+    let token = await strategy.acquireInitialRetryToken("dynamodb");
+    let retries = 0;
+    for (;;) {
+      const next = await strategy.refreshRetryTokenForRetry(token, { errorType: "THROTTLING" }).catch(() => undefined);
+      if (!next) break;
+      token = next;
+      retries += 1;
+    }
+    expect(retries).toBe(7);
   });
 });
 

@@ -266,8 +266,8 @@ async function verifyAgainstMoto(outputs: Record<string, StackOutputsResult>, ex
   const err: string[] = [];
   const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
   try {
-    // The SDK's retries in "standard" mode: the same attempts as the tools, without adaptive mode's seconds of client-side rate limiting after a throttle.
-    const setUp = () => Promise.resolve({ declared, clients: createClients(REGION, "standard"), readOutputs: (folder: string) => Promise.resolve(outputs[folder]) });
+    // The tools' attempts, retried at once (awsClientConfig "immediate"): no seconds of backoff after each throttle.
+    const setUp = () => Promise.resolve({ declared, clients: createClients(REGION, "immediate"), readOutputs: (folder: string) => Promise.resolve(outputs[folder]) });
     const running = main(["--stack", "dev", "--json", ...extraArgs], { out: (text) => (out += text), setUp });
     runCli("verify", () => running);
     await running.catch(() => undefined);
