@@ -6,12 +6,3 @@
 export function withNodeSourceMaps(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, NODE_OPTIONS: [env["NODE_OPTIONS"], "--enable-source-maps"].filter(Boolean).join(" ") };
 }
-
-/**
- * The environment for a Node process a test starts, with V8's code cache in `dir` (the test's own
- * temporary folder): later processes of one test file skip compiling what earlier ones loaded, as
- * Nx does for its own processes.
- */
-export function withCompileCache(env: NodeJS.ProcessEnv, dir: string): NodeJS.ProcessEnv {
-  return { ...env, NODE_COMPILE_CACHE: dir };
-}

@@ -28,7 +28,7 @@ const replacesUsers = JSON.stringify({
 
 let workspace: ScratchWorkspace;
 beforeAll(() => {
-  workspace = scratchWorkspace({ compileCache: true });
+  workspace = scratchWorkspace();
 });
 afterAll(() => workspace.remove());
 

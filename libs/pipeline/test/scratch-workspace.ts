@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { withCompileCache } from "./child-env";
 
 /**
  * A copy of this workspace in a temporary folder (sources, stack files, Nx and package settings;
@@ -47,12 +46,7 @@ const WORKSPACE = path.resolve(__dirname, "..", "..", "..");
 const NOT_COPIED = new Set(["node_modules", ".git", ".nx", "dist", "coverage"]);
 const NX_CLI = require.resolve("nx/bin/nx.js");
 
-/**
- * `compileCache`: the Node processes of this copy share V8's code cache in its temporary folder. It
- * pays where Nx runs targets that start Node (the Pulumi targets); Nx plans alone do better with
- * Nx's own cache, which a per-copy folder would replace.
- */
-export function scratchWorkspace(options: { compileCache?: boolean } = {}): ScratchWorkspace {
+export function scratchWorkspace(): ScratchWorkspace {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-targets-"));
   const root = path.join(sandbox, "workspace");
   fs.cpSync(WORKSPACE, root, { recursive: true, filter: (source) => !NOT_COPIED.has(path.basename(source)) });
@@ -81,7 +75,7 @@ export function scratchWorkspace(options: { compileCache?: boolean } = {}): Scra
   // Variables of an outer Nx run (npm test) would otherwise leak into these runs. Plugins load
   // in-process (NX_ISOLATE_PLUGINS=false): a third of the start-up time of an isolated plugin worker.
   const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_")));
-  const variables = {
+  const env = {
     ...outer,
     PATH: `${bin}${path.delimiter}${outer["PATH"] ?? ""}`,
     NX_DAEMON: "false",
@@ -90,7 +84,6 @@ export function scratchWorkspace(options: { compileCache?: boolean } = {}): Scra
     NX_ISOLATE_PLUGINS: "false",
     NX_TUI: "false",
   };
-  const env = options.compileCache ? withCompileCache(variables, path.join(sandbox, "compile-cache")) : variables;
   const run = (args: readonly string[]): { ok: boolean; stdout: string; output: string } => {
     try {
       const stdout = execFileSync(process.execPath, [NX_CLI, ...args], { cwd: root, env, encoding: "utf8", stdio: "pipe" });
