@@ -239,13 +239,13 @@ export function simulatePrincipalPolicy(
   const actions = (input.ActionNames ?? []).slice(start, start + 20);
   const results: EvaluationResult[] = actions.map((action) => {
     if (!input.ResourceArns) return { EvalActionName: action, EvalResourceName: "*", EvalDecision: decision(allows(action, "*")), ...missingValues };
-    const specific = input.ResourceArns.map((resource) => ({ EvalResourceName: resource, EvalResourceDecision: decision(allows(action, resource)) }));
+    // With ResourceArns, missing context keys are reported per resource, not on the result (IAM API reference, EvaluationResult.MissingContextValues).
+    const specific = input.ResourceArns.map((resource) => ({ EvalResourceName: resource, EvalResourceDecision: decision(allows(action, resource)), ...missingValues }));
     return {
       EvalActionName: action,
       EvalResourceName: "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}",
       EvalDecision: specific.some((s) => s.EvalResourceDecision === "allowed") ? "allowed" : "implicitDeny",
       ResourceSpecificResults: specific,
-      ...missingValues,
     };
   });
   const more = start + 20 < (input.ActionNames ?? []).length;
