@@ -19,6 +19,16 @@ import { startCommand } from "../src/start-command";
 
 const root = path.join(__dirname, "..", "..", "..");
 const projects = discoverStackProjects(path.join(root, "stacks"));
+/** The temporary folders this file makes, removed once its tests are done. */
+const temporaryFolders: string[] = [];
+const temporaryFolder = (prefix: string) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+};
+afterAll(() => {
+  for (const folder of temporaryFolders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
 const plan = (stack: string, list = projects) =>
   planStacks({ stack, projects: list, programFor: (project) => loadStackProgram(project.dir) });
 
@@ -124,7 +134,7 @@ describe("offline plan", () => {
   });
 
   test("writes one JSON file per stack with every resource in a stable order", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    const dir = temporaryFolder("plan-");
     const files = writePlanJson(dir, dev);
     expect(files.map((f) => path.basename(f)).sort()).toEqual(["dynamodb-access.json", "dynamodb-bootstrap.json", "dynamodb-data.json", "dynamodb-monitoring.json"]);
     const data = JSON.parse(fs.readFileSync(path.join(dir, "dynamodb-data.json"), "utf8")) as { resources: { type: string; name: string }[]; outputs: object };
@@ -135,7 +145,7 @@ describe("offline plan", () => {
 
   test("bad config stops the plan with the same named error as the tests", async () => {
     // stacks/data and stacks/environments, as the repository has them.
-    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bad-data-")), "data");
+    const copy = path.join(temporaryFolder("bad-data-"), "data");
     fs.mkdirSync(path.join(copy, "..", "environments"), { recursive: true });
     fs.copyFileSync(path.join(projects[0].dir, "..", "environments", "dev.yaml"), path.join(copy, "..", "environments", "dev.yaml"));
     fs.mkdirSync(copy);
@@ -163,7 +173,7 @@ describe("npm start (the command's exit code and output; readme-commands.test.ts
   };
 
   test("plans every stack of prod and writes the JSON plan where it is told", async () => {
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    const outDir = temporaryFolder("plan-");
     const { status, out } = await start("--stack", "prod", "--out", outDir);
     expect(status).toBe(0);
     expect(out).toMatch(/Offline plan of stack 'prod'/);

@@ -28,19 +28,25 @@ export interface ScratchRepository {
 export function scratchRepository(): ScratchRepository {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "affected-stacks-"));
   const root = path.join(sandbox, "repository");
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: WORKSPACE, encoding: "utf8" })
-    .split("\0")
-    .filter((file) => file && fs.existsSync(path.join(WORKSPACE, file)));
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.copyFileSync(path.join(WORKSPACE, file), path.join(root, file));
-  }
-  fs.symlinkSync(path.join(WORKSPACE, "node_modules"), path.join(root, "node_modules"), "dir");
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: root, encoding: "utf8", stdio: "pipe" }).trim();
-  git("init", "-q", "-b", "main");
-  git("add", "-A");
-  git("commit", "-q", "-m", "workspace");
+  try {
+    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: WORKSPACE, encoding: "utf8" })
+      .split("\0")
+      .filter((file) => file && fs.existsSync(path.join(WORKSPACE, file)));
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.copyFileSync(path.join(WORKSPACE, file), path.join(root, file));
+    }
+    fs.symlinkSync(path.join(WORKSPACE, "node_modules"), path.join(root, "node_modules"), "dir");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "workspace");
+  } catch (error) {
+    // A copy that failed half-way is removed here: the test never gets it to remove.
+    fs.rmSync(sandbox, { recursive: true, force: true });
+    throw error;
+  }
   return {
     root,
     git,

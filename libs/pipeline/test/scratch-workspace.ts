@@ -49,28 +49,33 @@ const NX_CLI = require.resolve("nx/bin/nx.js");
 export function scratchWorkspace(): ScratchWorkspace {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-targets-"));
   const root = path.join(sandbox, "workspace");
-  fs.cpSync(WORKSPACE, root, { recursive: true, filter: (source) => !NOT_COPIED.has(path.basename(source)) });
-  fs.symlinkSync(path.join(WORKSPACE, "node_modules"), path.join(root, "node_modules"), "dir");
-
   const bin = path.join(sandbox, "bin");
   const callLog = path.join(sandbox, "calls.log");
   const answerFile = path.join(sandbox, "preview-answer.json");
-  fs.mkdirSync(bin);
-  // Records the folder and arguments of every call; answers `preview --json` from answerFile, or
-  // fails it (as a policy violation or an engine error would) when there is no answer.
-  fs.writeFileSync(
-    path.join(bin, "pulumi"),
-    [
-      "#!/bin/sh",
-      `echo "$(basename "$PWD") $*" >> "${callLog}"`,
-      'case " $* " in',
-      `  *" --json "*) if [ -f "${answerFile}" ]; then cat "${answerFile}"; else echo "error: preview failed" >&2; exit 1; fi;;`,
-      `  *" preview "*) if [ ! -f "${answerFile}" ]; then echo "policy violation: (stand-in)" >&2; exit 1; fi;;`,
-      "esac",
-      "",
-    ].join("\n"),
-    { mode: 0o755 },
-  );
+  try {
+    fs.cpSync(WORKSPACE, root, { recursive: true, filter: (source) => !NOT_COPIED.has(path.basename(source)) });
+    fs.symlinkSync(path.join(WORKSPACE, "node_modules"), path.join(root, "node_modules"), "dir");
+    fs.mkdirSync(bin);
+    // Records the folder and arguments of every call; answers `preview --json` from answerFile, or
+    // fails it (as a policy violation or an engine error would) when there is no answer.
+    fs.writeFileSync(
+      path.join(bin, "pulumi"),
+      [
+        "#!/bin/sh",
+        `echo "$(basename "$PWD") $*" >> "${callLog}"`,
+        'case " $* " in',
+        `  *" --json "*) if [ -f "${answerFile}" ]; then cat "${answerFile}"; else echo "error: preview failed" >&2; exit 1; fi;;`,
+        `  *" preview "*) if [ ! -f "${answerFile}" ]; then echo "policy violation: (stand-in)" >&2; exit 1; fi;;`,
+        "esac",
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+  } catch (error) {
+    // A copy that failed half-way is removed here: the test never gets it to remove.
+    fs.rmSync(sandbox, { recursive: true, force: true });
+    throw error;
+  }
 
   // Variables of an outer Nx run (npm test) would otherwise leak into these runs. Plugins load
   // in-process (NX_ISOLATE_PLUGINS=false): a third of the start-up time of an isolated plugin worker.

@@ -220,29 +220,32 @@ describe("the GitHub Actions workflow", () => {
  */
 function runStep(script: string, env: Record<string, string>, selected: readonly string[], failing: readonly string[] = []) {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-step-"));
-  const calls = path.join(sandbox, "calls");
-  fs.writeFileSync(
-    path.join(sandbox, "npm"),
-    `#!/bin/sh\necho "npm $*" >> "${calls}"\ncase " $* " in *" --all "*) printf '${PIPELINE_STACKS.join("\\n")}\\n';; *) printf '${selected.map((stack) => `${stack}\\n`).join("")}';; esac\n`,
-    { mode: 0o755 },
-  );
-  fs.writeFileSync(
-    path.join(sandbox, "npx"),
-    `#!/bin/sh\necho "npx $*" >> "${calls}"\ncase "$*" in ${failing.map((stack) => `*"/${stack}:"*) echo "drift in ${stack}"; exit 1;;`).join(" ")} *) exit 0;; esac\n`,
-    { mode: 0o755 },
-  );
-  const output = path.join(sandbox, "output");
-  fs.writeFileSync(output, "");
-  fs.writeFileSync(calls, "");
-  // GitHub runs `run:` scripts with `bash -e {0}` (GitHub docs, workflow syntax, defaults.run.shell).
-  const result = spawnSync("bash", ["-e", "-c", script], {
-    env: { PATH: `${sandbox}:${process.env["PATH"] ?? ""}`, GITHUB_OUTPUT: output, PULUMI_STACK: "prod", ...env },
-    encoding: "utf8",
-  });
-  const outputs = Object.fromEntries(fs.readFileSync(output, "utf8").trim().split("\n").filter(Boolean).map((line) => line.split("=") as [string, string]));
-  const called = fs.readFileSync(calls, "utf8").trim().split("\n").filter(Boolean);
-  fs.rmSync(sandbox, { recursive: true, force: true });
-  return { code: result.status, stdout: result.stdout, outputs, calls: called };
+  try {
+    const calls = path.join(sandbox, "calls");
+    fs.writeFileSync(
+      path.join(sandbox, "npm"),
+      `#!/bin/sh\necho "npm $*" >> "${calls}"\ncase " $* " in *" --all "*) printf '${PIPELINE_STACKS.join("\\n")}\\n';; *) printf '${selected.map((stack) => `${stack}\\n`).join("")}';; esac\n`,
+      { mode: 0o755 },
+    );
+    fs.writeFileSync(
+      path.join(sandbox, "npx"),
+      `#!/bin/sh\necho "npx $*" >> "${calls}"\ncase "$*" in ${failing.map((stack) => `*"/${stack}:"*) echo "drift in ${stack}"; exit 1;;`).join(" ")} *) exit 0;; esac\n`,
+      { mode: 0o755 },
+    );
+    const output = path.join(sandbox, "output");
+    fs.writeFileSync(output, "");
+    fs.writeFileSync(calls, "");
+    // GitHub runs `run:` scripts with `bash -e {0}` (GitHub docs, workflow syntax, defaults.run.shell).
+    const result = spawnSync("bash", ["-e", "-c", script], {
+      env: { PATH: `${sandbox}:${process.env["PATH"] ?? ""}`, GITHUB_OUTPUT: output, PULUMI_STACK: "prod", ...env },
+      encoding: "utf8",
+    });
+    const outputs = Object.fromEntries(fs.readFileSync(output, "utf8").trim().split("\n").filter(Boolean).map((line) => line.split("=") as [string, string]));
+    const called = fs.readFileSync(calls, "utf8").trim().split("\n").filter(Boolean);
+    return { code: result.status, stdout: result.stdout, outputs, calls: called };
+  } finally {
+    fs.rmSync(sandbox, { recursive: true, force: true });
+  }
 }
 
 const SHAS = { NX_BASE: "1111111", NX_HEAD: "2222222" };

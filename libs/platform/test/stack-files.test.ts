@@ -3,9 +3,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { nearestKey, readStackFiles, refuseUnknownKeys } from "../src/config";
 
+/** The workspaces this file makes, removed once its tests are done. */
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
 /** A workspace of its own: stacks/<project>/Pulumi.yaml, Pulumi.dev.yaml and stacks/environments/dev.yaml. */
 function workspace(files: { stack: string; environment?: string }): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "stack-files-"));
+  roots.push(root);
   const stackDir = path.join(root, "stacks", "demo");
   fs.mkdirSync(stackDir, { recursive: true });
   fs.writeFileSync(path.join(stackDir, "Pulumi.yaml"), "name: demo-project\nruntime: nodejs\n");

@@ -8,9 +8,16 @@ import { expectRunFailure, runProgram } from "../src";
 /** The keys the little program below declares, as a stack's config.ts does. */
 const KEYS: StackConfigKeys = ["aws:region", "team", "systemErrorsThreshold"].map((key) => ({ key, type: "text", default: "required", description: key }));
 
+/** The workspaces this file makes, removed once its tests are done. */
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
 /** stacks/demo with Pulumi.yaml and Pulumi.dev.yaml, and stacks/environments/dev.yaml, in a folder of its own. */
 function workspace(stackFile: string, environmentFile = "config:\n  aws:region: ap-southeast-2\n  team: analytics-platform\n"): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "program-config-"));
+  roots.push(root);
   const stackDir = path.join(root, "stacks", "demo");
   fs.mkdirSync(path.join(root, "stacks", "environments"), { recursive: true });
   fs.mkdirSync(stackDir);

@@ -22,9 +22,16 @@ function guard(...args: string[]): { status: number; stdout: string; stderr: str
   }
 }
 
+/** The stack folders this file makes (test.each makes some while collecting), removed once its tests are done. */
+const stackDirs: string[] = [];
+afterAll(() => {
+  for (const dir of stackDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A data stack folder whose Pulumi.prod.yaml accepts what it is given. */
 function stackDirAccepting(accepted: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "guard-stack-"));
+  stackDirs.push(dir);
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: dynamodb-data\nruntime: nodejs\n");
   fs.writeFileSync(
     path.join(dir, "Pulumi.prod.yaml"),

@@ -8,7 +8,9 @@ import { LiveAccountError } from "../../src/live-account";
 import { WORKSPACE_ROOT } from "@dynamodb-platform/platform";
 import { awsError } from "@dynamodb-platform/testing";
 import { streamArn } from "./recorded-responses";
-import { IMPORTS_EVENTS_INSIGHTS, block, conformingWorld, dynamodb, lambda, report, workspaceWith } from "./world";
+import { IMPORTS_EVENTS_INSIGHTS, block, conformingWorld, dynamodb, lambda, removeWorkspaces, report, workspaceWith } from "./world";
+
+afterAll(removeWorkspaces);
 
 const lossyWorld = () => {
   const world = conformingWorld();

@@ -2,7 +2,9 @@ import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { LiveAccountError } from "../../src/live-account";
 import { awsError } from "@dynamodb-platform/testing";
 import { AWS_MANAGED_KEY_ARN, CUSTOMER_KEY_ARN } from "./recorded-responses";
-import { IMPORTS_EVENTS_INSIGHTS, block, conformingWorld, kms, report, workspaceWith, type World } from "./world";
+import { IMPORTS_EVENTS_INSIGHTS, block, conformingWorld, kms, removeWorkspaces, report, workspaceWith, type World } from "./world";
+
+afterAll(removeWorkspaces);
 
 /** The conforming account, with the sessions table on the organisation's own key. */
 function sessionsOnCustomerKey(): World {

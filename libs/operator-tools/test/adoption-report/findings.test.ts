@@ -3,7 +3,9 @@ import { pitrResponse } from "@dynamodb-platform/testing";
 import { CONTRIBUTOR_INSIGHTS_ADOPTION } from "../../src/adoption-report";
 import { assessTable } from "../../src/adoption-report/assess-table";
 import { PROD_TAGS, lambdaReader, onDemandTable, provisioned, streamArn } from "./recorded-responses";
-import { NOW, block, conformingWorld, lambda, report, workspaceWith } from "./world";
+import { NOW, block, conformingWorld, lambda, removeWorkspaces, report, workspaceWith } from "./world";
+
+afterAll(removeWorkspaces);
 
 describe("live tables that already match the specs", () => {
   test("exit 0, every table imported as it is, contributor insights adopted by import", async () => {

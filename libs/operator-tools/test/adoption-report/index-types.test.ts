@@ -1,4 +1,6 @@
-import { block, conformingWorld, report } from "./world";
+import { block, conformingWorld, removeWorkspaces, report } from "./world";
+
+afterAll(removeWorkspaces);
 
 describe("an index's key attribute types", () => {
   test("a live index with the spec's names but another key type stops the adoption: no update changes it", async () => {

@@ -67,12 +67,19 @@ export function serve(world: World): void {
   }));
 }
 
+/** The workspace roots made so far; a test file that makes any removes them with afterAll(removeWorkspaces). */
+const workspaces: string[] = [];
+export function removeWorkspaces(): void {
+  for (const root of workspaces.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+}
+
 /**
  * A workspace root whose data stack files are the real ones, with `config` set over the stack
  * file's own values (e.g. a dataLossAccepted map); a string is written as it is, to test bad YAML values.
  */
 export function workspaceWith(stack: string, config: Record<string, unknown>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "adoption-report-"));
+  workspaces.push(root);
   const dataDir = stackDir("data", root);
   fs.mkdirSync(dataDir, { recursive: true });
   const real = stackDir("data", WORKSPACE_ROOT);
