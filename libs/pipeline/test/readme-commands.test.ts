@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { withNodeSourceMaps } from "./child-env";
 import { scratchWorkspace, type ScratchWorkspace } from "./scratch-workspace";
 
 /**
@@ -54,7 +53,7 @@ beforeAll(() => {
   fs.mkdirSync(bin);
   fs.writeFileSync(path.join(bin, "pulumi"), "#!/bin/sh\necho 'error: no stack (offline stand-in)' >&2\nexit 255\n", { mode: 0o755 });
   const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_") && !key.startsWith("NX_") && !key.startsWith("PULUMI_")));
-  offlineEnv = withNodeSourceMaps({
+  offlineEnv = {
     ...outer,
     PATH: `${bin}${path.delimiter}${outer["PATH"] ?? ""}`,
     AWS_EC2_METADATA_DISABLED: "true",
@@ -62,7 +61,7 @@ beforeAll(() => {
     AWS_SHARED_CREDENTIALS_FILE: path.join(sandbox, "no-credentials"),
     AWS_ENDPOINT_URL: "http://127.0.0.1:9",
     AWS_MAX_ATTEMPTS: "1",
-  });
+  };
 });
 afterAll(() => {
   workspace.remove();

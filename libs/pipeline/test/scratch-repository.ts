@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { withNodeSourceMaps } from "./child-env";
 
 const WORKSPACE = path.resolve(__dirname, "..", "..", "..");
 
@@ -57,7 +56,7 @@ export function scratchRepository(): ScratchRepository {
       return git("rev-parse", "HEAD");
     },
     script(name, args) {
-      const outer = withNodeSourceMaps(Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && !key.startsWith("npm_"))));
+      const outer = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NX_") && !key.startsWith("npm_")));
       const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
       const [program, ...scriptArgs] = (scripts[name] ?? "").split(/\s+/);
       if (program !== "node") throw new Error(`npm script '${name}' is not a node command: '${scripts[name]}'`);
