@@ -127,14 +127,14 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes("--plan-only")) return;
   console.log(`\nnpm test (root lint and typecheck, every project's jest tests, through Nx) on Node ${process.versions.node}, ${os.availableParallelism()} cores`);
-  // Folders of its own: the cold run starts from empty Nx and jest caches, and the user's are left alone.
+  // Folders of its own: the cold run starts from empty Nx, jest and compile caches, and the user's are left alone.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bench-npm-test-"));
   const caches: Caches = { nx: path.join(scratch, "nx-cache"), nxWorkspaceData: path.join(scratch, "nx-workspace-data"), tmp: path.join(scratch, "tmp") };
   fs.mkdirSync(caches.tmp);
   try {
     const cold = timeNpmTest(caches, path.join(scratch, "cold-profile.json"));
     const warm = timeNpmTest(caches, path.join(scratch, "warm-profile.json"));
-    console.log(`cold (empty Nx and jest caches): ${cold.seconds.toFixed(1)} s`);
+    console.log(`cold (empty Nx, jest and compile caches): ${cold.seconds.toFixed(1)} s`);
     for (const { target, tasks, seconds, longest } of splitByTarget(cold.tasks)) {
       console.log(`  ${target.padEnd(9)} ${String(tasks).padStart(2)} task(s) ${seconds.toFixed(1).padStart(6)} s of task time${tasks > 1 ? ` (longest: ${longest})` : ""}`);
     }
