@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -164,7 +165,7 @@ describe("offline plan", () => {
   });
 });
 
-describe("npm start (the command's exit code and output; readme-commands.test.ts runs it as a process)", () => {
+describe("npm start (the command's exit code and output; readme-commands.test.ts runs its successes through npm)", () => {
   const start = async (...args: string[]) => {
     let out = "";
     const output = { log: (text: string) => void (out += `${text}\n`), error: (text: string) => void (out += `${text}\n`) };
@@ -181,6 +182,13 @@ describe("npm start (the command's exit code and output; readme-commands.test.ts
     expect(out).toMatch(/dynamodb-monitoring: 7 resources checked, all passed/);
     expect(out).toMatch(/dynamodb-bootstrap: 15 resources checked, all passed/);
     expect(fs.existsSync(path.join(outDir, "dynamodb-monitoring.json"))).toBe(true);
+  });
+
+  test("the process exits with the command's code: a refused option is exit 2, with the usage on stderr", () => {
+    const cli = path.join(__dirname, "..", "src", "cli.ts");
+    const run = spawnSync(process.execPath, ["--enable-source-maps", "--require", "@swc-node/register", cli, "--stak", "prod"], { cwd: root, encoding: "utf8" });
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: "" });
+    expect(run.stderr).toMatch(/^Plan not started: Unknown option '--stak'.*Usage: npm start/);
   });
 
   test("an unknown option is refused with the usage", async () => {

@@ -157,11 +157,16 @@ function forward(port: number, request: http.IncomingMessage, body: Buffer): Pro
  * The port of a moto_server a jest global setup started for the test files of one run that go one
  * after another (startSharedMotoServer); unset, each file starts its own.
  */
-export const SHARED_MOTO_PORT = "MOTO_SHARED_PORT";
+const SHARED_MOTO_PORT = "MOTO_SHARED_PORT";
 
 async function spawnMotoServer(): Promise<{ port: number; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+  // On PATH is not enough (a pipx shim whose Python is gone): a failed start is one clear error, not an uncaught one.
+  await new Promise<void>((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", (error) => reject(new Error(`moto_server could not be started: ${error.message}`)));
+  });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -33,7 +33,8 @@ function validatedOnce(policy: unknown, validate: Validator): ValidatedPolicy<{ 
   const text = JSON.stringify(policy);
   let found = cache.byText.get(text);
   // The metadata is what runSimulation gives a resource policy: { name: policy.name }, undefined here.
-  if (!found) cache.byText.set(text, (found = createValidatedPolicy(policy, validate, { name: undefined })));
+  // The cache owns its copy: a caller changing its object later cannot change what another holder is judged on.
+  if (!found) cache.byText.set(text, (found = createValidatedPolicy(JSON.parse(text), validate, { name: undefined })));
   if (object) cache.byObject.set(object, found);
   return found;
 }
@@ -86,7 +87,7 @@ export async function simulate(holder: Holder, request: Request): Promise<Verdic
   const known = classifiable ? classified.get(key) : undefined;
   if (!known) {
     const result = runSimulation(simulation, {});
-    if (classifiable) classified.set(key, result.then(classify));
+    if (classifiable) classified.set(key, result.then(classify, () => ({ kind: "other" }) as const));
     return verdictOf(await result);
   }
   const classification = await known;

@@ -35,15 +35,27 @@ describe("AWS failures become one line that says what to do", () => {
     const config = awsClientConfig("ap-southeast-2", "immediate");
     expect(config.region).toBe("ap-southeast-2");
     const strategy = (config as { retryStrategy: RetryStrategyV2 }).retryStrategy;
-    let token = await strategy.acquireInitialRetryToken("dynamodb");
-    let retries = 0;
-    for (;;) {
-      const next = await strategy.refreshRetryTokenForRetry(token, { errorType: "THROTTLING" }).catch(() => undefined);
-      if (!next) break;
-      token = next;
-      retries += 1;
+    // The strategy waits out its backoff itself, with setTimeout, before it hands out the next token.
+    const waits: unknown[] = [];
+    const timer = jest.spyOn(global, "setTimeout").mockImplementation(((resolve: () => void, ms?: number) => {
+      waits.push(ms);
+      resolve();
+      return 0;
+    }) as unknown as typeof setTimeout);
+    try {
+      let token = await strategy.acquireInitialRetryToken("dynamodb");
+      let retries = 0;
+      for (;;) {
+        const next = await strategy.refreshRetryTokenForRetry(token, { errorType: "THROTTLING" }).catch(() => undefined);
+        if (!next) break;
+        token = next;
+        retries += 1;
+      }
+      expect(retries).toBe(7);
+      expect(waits).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    } finally {
+      timer.mockRestore();
     }
-    expect(retries).toBe(7);
   });
 });
 

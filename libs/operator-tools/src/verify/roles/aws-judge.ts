@@ -62,11 +62,8 @@ export async function judgeWithAws(iam: IAMClient, role: MatrixRole, now: Date =
         continue;
       }
       for (const specific of result.ResourceSpecificResults ?? []) {
-        const specificMissing = specific.MissingContextValues ?? [];
-        decisions.set(key(action, specific.EvalResourceName ?? ""), {
-          decision: specific.EvalResourceDecision,
-          missing: specificMissing.length === 0 ? missing : [...new Set([...missing, ...specificMissing])],
-        });
+        // With ResourceArns, IAM reports missing context keys per resource (IAM API reference, EvaluationResult.MissingContextValues).
+        decisions.set(key(action, specific.EvalResourceName ?? ""), { decision: specific.EvalResourceDecision, missing: specific.MissingContextValues ?? [] });
       }
       // A single-resource answer may come without per-resource results.
       if (!result.ResourceSpecificResults?.length && resources.length === 1) decisions.set(key(action, resources[0]), { decision: result.EvalDecision, missing });
