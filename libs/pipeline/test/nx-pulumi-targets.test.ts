@@ -99,6 +99,16 @@ describe("the deploy order Nx plans (which stacks deploy is affected-stacks' ans
     expect(waitsFor).toEqual({ [deployOf(data)]: [], [deployOf(monitoring)]: [deployOf(data)], [deployOf(access)]: [deployOf(data)] });
   });
 
+  test("npm test's run-many -t test runs the jest of every project that has one (a project declares its test target in package.json)", () => {
+    const withJest = ["libs", "stacks"].flatMap((folder) =>
+      fs.readdirSync(path.join(workspace.root, folder)).filter((name) => fs.existsSync(path.join(workspace.root, folder, name, "jest.config.js"))).map((name) => path.join(folder, name)),
+    );
+    const packageName = (folder: string) => (JSON.parse(fs.readFileSync(path.join(workspace.root, folder, "package.json"), "utf8")) as { name: string }).name;
+    const { tasks } = workspace.plan(["run-many", "-t", "test"]);
+    expect(tasks).toEqual(withJest.map((folder) => `${packageName(folder)}:test`).sort());
+    expect(tasks.length).toBeGreaterThanOrEqual(14);
+  });
+
   test("bootstrap has no Pulumi target: CI never previews, deploys or drift-checks it, it is run by hand once per account", () => {
     const { tasks, targetsOf } = workspace.plan(["affected", "-t", ...PULUMI_TARGETS, "--files=stacks/bootstrap/src/program.ts"]);
     expect(tasks).toEqual([]);

@@ -64,6 +64,21 @@ export function awsErrorAnswer(protocol: WireProtocol, code: string, message: st
   };
 }
 
+/**
+ * The DescribeKey rule for the key behind alias/aws/dynamodb (`keyId`, moto's id for it): moto
+ * creates that key as customer managed (KeyManager CUSTOMER); in AWS it is AWS managed (KMS API
+ * reference, KeyMetadata KeyManager: "AWS" for AWS managed keys; DynamoDB Developer Guide,
+ * encryption at rest: the AWS managed key alias/aws/dynamodb). Its answer is moto's metadata with
+ * AWS's KeyManager; other keys pass through.
+ */
+export function awsManagedDynamoDbKey(keyId: string | undefined): Rule {
+  return ({ body }) => {
+    const asked = (JSON.parse(body) as { KeyId: string }).KeyId;
+    if (keyId === undefined || !asked.endsWith(keyId)) return undefined;
+    return { rewrite: (json) => ({ ...json, KeyMetadata: { ...(json["KeyMetadata"] as object), KeyManager: "AWS" } }) };
+  };
+}
+
 /** Answers the first `times` calls with `answer`, then lets the call through. */
 export function firstCalls(times: number, answer: (protocol: WireProtocol) => Answer): Rule {
   let left = times;

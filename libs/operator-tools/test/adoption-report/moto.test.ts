@@ -2,7 +2,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand, typ
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient, ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
-import { awsErrorAnswer, firstCalls, motoTier, serveRecordedTables, startMoto, useEndpoint, type Moto, type RecordedTable, type WireProtocol } from "@dynamodb-platform/testing";
+import { awsErrorAnswer, awsManagedDynamoDbKey, firstCalls, motoTier, serveRecordedTables, startMoto, useEndpoint, type Moto, type RecordedTable, type WireProtocol } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { buildAdoptionReport, defaultClients, main, renderText, type AdoptionReport } from "../../src/adoption-report";
 import { runCli } from "../../src/live-account";
@@ -114,21 +114,9 @@ async function beforeAccount(kmsKeyOn?: string): Promise<void> {
     body: JSON.stringify({ TableName: (JSON.parse(body) as { TableName: string }).TableName, ContributorInsightsStatus: "DISABLED" }),
     headers: { "content-type": "application/x-amz-json-1.0" },
   }));
-  if (kmsKeyOn) recordAwsManagedDynamoDbKey(keyId);
+  if (kmsKeyOn) moto.on("DescribeKey", awsManagedDynamoDbKey(keyId));
 }
 
-/**
- * moto creates the key behind alias/aws/dynamodb (`keyId`) as customer managed (KeyManager
- * CUSTOMER); in AWS it is AWS managed (KMS API reference, KeyMetadata KeyManager). DescribeKey on it
- * is answered with moto's metadata and AWS's KeyManager.
- */
-function recordAwsManagedDynamoDbKey(keyId: string | undefined): void {
-  moto.on("DescribeKey", ({ body }) => {
-    const asked = (JSON.parse(body) as { KeyId: string }).KeyId;
-    if (keyId === undefined || !asked.endsWith(keyId)) return undefined;
-    return { rewrite: (json) => ({ ...json, KeyMetadata: { ...(json["KeyMetadata"] as object), KeyManager: "AWS" } }) };
-  });
-}
 
 interface Run {
   readonly code: number;

@@ -20,7 +20,7 @@ import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { CreateTopicCommand, DeleteTopicCommand, SNSClient, SetTopicAttributesCommand, SubscribeCommand } from "@aws-sdk/client-sns";
 import { runCli, type StackOutputsResult } from "../../src/live-account";
 import { planDeclaredState, type DeclaredAlarm, type DeclaredState, type DeclaredTable } from "@dynamodb-platform/offline-plan";
-import { awsErrorAnswer, firstCalls, motoTier, startMoto, useEndpoint, type Moto, type WireProtocol } from "@dynamodb-platform/testing";
+import { awsErrorAnswer, awsManagedDynamoDbKey, firstCalls, motoTier, startMoto, useEndpoint, type Moto, type WireProtocol } from "@dynamodb-platform/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { TEST_ALARM_REASON, createClients, main, type Check } from "../../src/verify";
 import { deployedEnvironment, simulatePrincipalPolicy } from "./fake-aws";
@@ -128,19 +128,6 @@ function recordContributorInsights(): void {
   });
 }
 
-/**
- * moto creates the key behind alias/aws/dynamodb as a customer managed key (KeyManager CUSTOMER);
- * in AWS it is AWS managed (KMS API reference, KeyMetadata KeyManager: "AWS" for AWS managed
- * keys; DynamoDB Developer Guide, encryption at rest: the AWS managed key alias/aws/dynamodb).
- * DescribeKey on that key (`keyId`, moto's) is answered with moto's metadata and AWS's KeyManager.
- */
-function recordAwsManagedDynamoDbKey(keyId: string | undefined): void {
-  moto.on("DescribeKey", ({ body }) => {
-    const asked = (JSON.parse(body) as { KeyId: string }).KeyId;
-    if (keyId === undefined || !asked.endsWith(keyId)) return undefined;
-    return { rewrite: (json) => ({ ...json, KeyMetadata: { ...(json["KeyMetadata"] as object), KeyManager: "AWS" } }) };
-  });
-}
 
 interface Deployment {
   readonly outputs: Record<string, StackOutputsResult>;
@@ -234,7 +221,7 @@ let shared: Promise<Deployment> | undefined;
 function startTest({ outputs, keyId }: Deployment): Record<string, StackOutputsResult> {
   moto.reset();
   recordContributorInsights();
-  recordAwsManagedDynamoDbKey(keyId);
+  moto.on("DescribeKey", awsManagedDynamoDbKey(keyId));
   return outputs;
 }
 
