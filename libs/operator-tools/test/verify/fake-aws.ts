@@ -6,6 +6,8 @@ import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient }
 import type { StackOutputsResult } from "../../src/live-account";
 import { exampleOutputsForStack, serveRecordedTables, type RecordedTable } from "@dynamodb-platform/testing";
 import { mockClient, type AwsClientStub } from "aws-sdk-client-mock";
+import { accessStatements } from "@dynamodb-platform/access-policy";
+import type { AccessKind } from "@dynamodb-platform/platform";
 
 /**
  * A deployed dev environment as AWS describes it, in the shapes the AWS APIs return (field names
@@ -41,11 +43,6 @@ export interface RolePolicy {
   readonly actions: string[];
   readonly resources: string[];
 }
-
-const READ = ["GetItem", "BatchGetItem", "Query", "Scan", "ConditionCheckItem", "DescribeTable", "PartiQLSelect"].map((a) => `dynamodb:${a}`);
-const WRITE = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "ConditionCheckItem", "DescribeTable", "PartiQLInsert", "PartiQLUpdate", "PartiQLDelete"].map(
-  (a) => `dynamodb:${a}`,
-);
 
 export function deployedEnvironment() {
   const tables: Record<string, RecordedTable> = {
@@ -86,14 +83,15 @@ export function deployedEnvironment() {
   };
   const roleArn = (name: string, kind: string) => `arn:aws:iam::${ACCOUNT}:role/dynamodb-${name}-${kind}-role`;
   const policies: Record<string, RolePolicy[]> = {};
+  // What the access stack grants each role: its own statements (libs/access-policy), not a copy.
+  const granted = (kind: AccessKind, name: string): RolePolicy[] => {
+    const streamArn = tables[name].description.LatestStreamArn;
+    return accessStatements(kind, { tableArn: tableArn(name), ...(streamArn ? { streamArn } : {}) }).map((statement) => ({ actions: [...statement.Action], resources: [...statement.Resource] }));
+  };
   for (const name of Object.keys(tables)) {
-    policies[roleArn(name, "write")] = [{ actions: [...WRITE], resources: [tableArn(name)] }];
-    policies[roleArn(name, "read")] = [{ actions: [...READ], resources: [tableArn(name), `${tableArn(name)}/index/*`] }];
+    policies[roleArn(name, "write")] = granted("write", name);
+    policies[roleArn(name, "read")] = granted("read", name);
   }
-  policies[roleArn("events-dev", "read")].push(
-    { actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [`${tableArn("events-dev")}/stream/*`] },
-    { actions: ["dynamodb:ListStreams"], resources: ["*"] },
-  );
   const alarmArn = (name: string) => `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${name}`;
   // DescribeAlarms as CloudWatch returns the monitoring stack's alarms: each reads its data in a
   // query that returns no data and watches FILL(<id>, 0); M of M + 2 minutes.
